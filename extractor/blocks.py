@@ -1,0 +1,69 @@
+"""The format-neutral stream that every reader produces and the interpreter consumes.
+
+A reader knows file formats, not specifications: it yields table rows (with cells),
+paragraphs and list items, each with the location it came from. Cell content is a
+sequence of parts: paragraphs, list items whose marker survived, and ``run`` parts,
+list text whose item markers were lost in conversion (the interpreter re-splits them).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+PartKind = Literal["paragraph", "item", "run"]
+BlockKind = Literal["row", "paragraph", "item"]
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where an element came from: a line; or a page and box; or table/row/cell/paragraph."""
+
+    line: int | None = None
+    page: int | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    table: int | None = None
+    row: int | None = None
+    cell: int | None = None
+    paragraph: int | None = None
+
+    def as_dict(self) -> dict:
+        """Only the fields that are set."""
+        return {k: v for k, v in self.__dict__.items() if v is not None}
+
+
+@dataclass(frozen=True)
+class Part:
+    """One paragraph, list item or marker-less list run inside a cell."""
+
+    kind: PartKind
+    text: str
+    location: Location
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One table cell: its parts in reading order."""
+
+    parts: tuple[Part, ...]
+    location: Location
+
+    @property
+    def text(self) -> str:
+        return " ".join(p.text for p in self.parts if p.text)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A table row (``cells``), a paragraph or a list item (``text``)."""
+
+    kind: BlockKind
+    location: Location
+    cells: tuple[Cell, ...] = ()
+    text: str = ""
+    style: str | None = field(default=None, compare=False)
+
+    @property
+    def first(self) -> str:
+        """Text of the first cell (rows) or the block's text."""
+        return self.cells[0].text if self.cells else self.text

@@ -1,0 +1,5 @@
+"""Errors that the command line reports as one line and exit status 2."""
+
+
+class InputError(Exception):
+    """The input cannot be read as a specification (missing, empty, corrupt, unsupported...)."""

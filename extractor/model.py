@@ -1,0 +1,218 @@
+"""The data model: the single source of truth for the JSON output and its schema.
+
+Every value is kept as printed; where the interpreter had to normalise one, the printed
+form is kept beside it and a finding says so. ``provenance`` lists the source locations
+of an element (lines for text, page and box for PDF, table/row/cell/paragraph for Word).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+Quadrant = Literal["business", "core", "leadership", "self"]
+QualificationKind = Literal["award", "certificate", "diploma"]
+Severity = Literal["error", "warning", "info"]
+OutcomeKind = Literal["knowledge", "competence"]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Location(Model):
+    """One place in the source document."""
+
+    line: int | None = None
+    page: int | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    table: int | None = None
+    row: int | None = None
+    cell: int | None = None
+    paragraph: int | None = None
+
+
+Provenance = list[Location]
+
+
+class Range(Model):
+    """An amount printed as a number or a range ("Minimum 13 Maximum 36", "370 hours +")."""
+
+    min: int | None
+    max: int | None
+    printed: str
+
+
+class Sector(Model):
+    """An Ofqual subject/sector area, e.g. code "15.4" and label "Marketing and Sales"."""
+
+    code: str | None
+    label: str | None
+    printed: str
+
+
+class ChangeLogEntry(Model):
+    version: str
+    date: str | None = Field(description="ISO 8601 date, read day first as printed in UK style")
+    date_printed: str
+    summary: str
+    author_initials: str | None
+    provenance: Provenance
+
+
+class Document(Model):
+    title: str
+    awarding_body: str | None
+    level: int | None
+    subject_sector: Sector | None
+    version: str | None
+    publication_date: str | None
+    change_log: list[ChangeLogEntry]
+    provenance: Provenance
+
+
+class UnitListing(Model):
+    """A unit as one row of a listing table (an award structure or the units overview)."""
+
+    isp_ref: str
+    uan: str
+    title: str
+    level: int | None
+    glh: int | None
+    tqt: int | None
+    credits: int | None
+    quadrant: Quadrant | None = None
+    provenance: Provenance
+
+
+ConstraintKind = Literal[
+    "credits",
+    "min_units_in_quadrant",
+    "min_units_in_any_quadrant",
+    "min_credits_in_quadrant",
+    "min_share_at_level",
+]
+
+
+class Constraint(Model):
+    """One rule of combination, structured, with the sentence it was read from."""
+
+    kind: ConstraintKind
+    text: str
+    min: float | None = None
+    max: float | None = None
+    quadrants: list[Quadrant] = []
+    level: int | None = None
+    provenance: Provenance
+
+
+class Qualification(Model):
+    qan: str
+    title: str
+    kind: QualificationKind | None
+    credits: Range
+    glh: Range
+    tqt: Range
+    structure_title: str | None = Field(
+        description="Heading of the award structure table as printed, when there is one"
+    )
+    units: list[UnitListing]
+    rules: list[Constraint]
+    provenance: Provenance
+
+
+class KSB(Model):
+    """One knowledge, skill or behaviour of an apprenticeship standard (K7, S12, B3...)."""
+
+    code: str
+    text: str
+
+
+class ApprenticeshipLink(Model):
+    standard: str
+    ksbs: list[KSB]
+
+
+class AssessmentCriterion(Model):
+    number: str
+    text: str
+    provenance: Provenance
+
+
+class LearningOutcome(Model):
+    number: int
+    text: str
+    kind: OutcomeKind | None
+    assessment_criteria: list[AssessmentCriterion]
+    provenance: Provenance
+
+
+class ContentSection(Model):
+    section: str
+    learning_outcome: int | None
+    items: list[str]
+    provenance: Provenance
+
+
+class GuidanceSection(Model):
+    section: str
+    learning_outcome: int | None
+    paragraphs: list[str]
+    provenance: Provenance
+
+
+class Unit(Model):
+    isp_ref: str
+    isp_ref_printed: str
+    uan: str
+    title: str
+    level: int | None
+    credits: int | None
+    glh: int | None
+    tqt: int | None = Field(description="From the units overview: the unit specification does not print it")
+    quadrant: Quadrant | None
+    purpose: str | None
+    sector: Sector | None
+    apprenticeship: list[ApprenticeshipLink]
+    apprenticeship_printed: str | None
+    learning_outcomes: list[LearningOutcome]
+    indicative_content: list[ContentSection]
+    assessor_guidance: list[GuidanceSection]
+    provenance: Provenance
+
+
+class Source(Model):
+    path: str
+    format: Literal["text", "docx", "pdf"]
+    sha256: str
+
+
+class FindingValue(Model):
+    """One of the values in conflict, and where it was printed."""
+
+    value: str | int | float | None
+    source: str
+    locations: Provenance
+
+
+class Finding(Model):
+    code: str
+    severity: Severity
+    message: str
+    unit: str | None = None
+    field: str | None = None
+    values: list[FindingValue] = []
+    locations: Provenance = []
+
+
+class Specification(Model):
+    schema_version: str = SCHEMA_VERSION
+    source: Source
+    document: Document
+    qualifications: list[Qualification]
+    units_overview: list[UnitListing]
+    units: list[Unit]
+    findings: list[Finding]

@@ -1,0 +1,67 @@
+"""Readers: one per file format, each turning a file into a stream of blocks.
+
+``detect_format`` looks at the file's bytes, not its name; ``read_blocks`` dispatches.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Literal
+
+from ..blocks import Block
+from ..errors import InputError
+
+Format = Literal["text", "docx", "pdf"]
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+Progress = Callable[[int, int], None]
+
+
+def detect_format(path: Path) -> Format:
+    """The format of ``path`` from its first bytes; InputError when unusable."""
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    if path.is_dir():
+        raise InputError(f"{path}: is a directory, not a file")
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8192)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
+    if not head.strip():
+        raise InputError(f"{path}: file is empty")
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(OLE_MAGIC):
+        raise InputError(
+            f"{path}: an OLE compound file (a legacy binary .doc, or a password-protected "
+            "Office document); save it as an unprotected .docx or PDF"
+        )
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(path) as archive:
+                names = set(archive.namelist())
+        except zipfile.BadZipFile:
+            raise InputError(f"{path}: corrupt ZIP container (damaged .docx?)") from None
+        if "word/document.xml" in names:
+            return "docx"
+        raise InputError(f"{path}: a ZIP archive but not a Word document (no word/document.xml)")
+    if b"\x00" in head:
+        raise InputError(f"{path}: binary file of an unsupported format")
+    return "text"
+
+
+def read_blocks(path: Path, fmt: Format, progress: Progress | None = None) -> Iterator[Block]:
+    """The blocks of ``path`` read as ``fmt``."""
+    if fmt == "text":
+        from .text import read_text
+
+        return read_text(path)
+    if fmt == "docx":
+        from .docx import read_docx
+
+        return read_docx(path)
+    from .pdf import read_pdf
+
+    return read_pdf(path, progress=progress)
