@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_serializer
 
 SCHEMA_VERSION = "1.0"
 
@@ -33,6 +33,11 @@ class Location(Model):
     row: int | None = None
     cell: int | None = None
     paragraph: int | None = None
+
+    @model_serializer(mode="wrap")
+    def _only_set(self, handler):
+        """Serialise only the coordinates that apply (a line, or a page and box, ...)."""
+        return {k: v for k, v in handler(self).items() if v is not None}
 
 
 Provenance = list[Location]

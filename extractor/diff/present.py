@@ -1,0 +1,51 @@
+"""Wording shared by the renderers: labels and how values are shown."""
+
+from __future__ import annotations
+
+from .report import Side, Value
+
+FIELD_LABELS = {
+    "isp_ref": "ISP ref",
+    "uan": "UAN",
+    "qan": "QAN",
+    "glh": "GLH",
+    "tqt": "TQT",
+    "awarding_body": "awarding body",
+    "subject_sector": "subject/sector",
+    "publication_date": "publication date",
+    "structure_title": "structure title",
+    "apprenticeship_standards": "apprenticeship standards",
+}
+
+TEXT_SECTIONS = (
+    ("learning_outcomes", "Learning outcome"),
+    ("assessment_criteria", "Criterion"),
+    ("indicative_content", "Indicative content item under"),
+    ("assessor_guidance", "Assessor guidance paragraph under"),
+)
+
+STATUS_LABELS = {"moved_reworded": "moved and reworded"}
+
+
+def label(field: str) -> str:
+    return FIELD_LABELS.get(field, field)
+
+
+def status(name: str) -> str:
+    return STATUS_LABELS.get(name, name)
+
+
+def display(value: Value) -> str:
+    """A value as a reviewer reads it: ranges and sectors as printed, lists joined."""
+    if value is None:
+        return "(none)"
+    if isinstance(value, dict):
+        return str(value.get("printed") or value)
+    if isinstance(value, list):
+        return "; ".join(value) if value else "(none)"
+    return str(value)
+
+
+def describe(side: Side) -> str:
+    version = f" version {side.version}" if side.version else ""
+    return f"{side.title}{version} ({side.path})"

@@ -1,0 +1,121 @@
+"""Recover list items from list text whose bullet markers were lost.
+
+A run such as "The reasons for X How to Y Why Z" is split before a capitalised word that
+starts an item. What starts an item is learnt from the document itself: the first words of
+the items whose bullets survived, weighed against how often the same word appears
+capitalised inside an item; English question words and articles are starters by default.
+A sentence end ("... etc. The") is always a boundary.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+DEFAULT_STARTERS = frozenset(
+    "how what why when where which who whether the a an ways types different".split()
+)
+# Words after which a capitalised word continues the same phrase ("the Customer", "e.g., Kotler").
+GLUE = frozenset(
+    "a an and as at by e.g. e.g., for from i.e. i.e., in into of on or the to vs with within "
+    "using including such".split()
+)
+ABBREVIATIONS = frozenset("e.g. i.e. vs. cf. mr. mrs. dr. st. no.".split())
+WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
+
+
+def _head(token: str) -> str:
+    """The word a token starts with, lower-cased ('"How' -> 'how')."""
+    match = WORD.match(token.lstrip("\"'(\u2018\u201c"))
+    return match.group(0).lower() if match else ""
+
+
+def _is_capitalised(token: str) -> bool:
+    stripped = token.lstrip("\"'\u2018\u201c")
+    return bool(stripped) and stripped[0].isupper() and not stripped.isupper()
+
+
+def _has_capital(token: str) -> bool:
+    """Part of a name: a capital letter in a token that is not all capitals ("8-Step")."""
+    return any(ch.isupper() for ch in token) and not token.isupper()
+
+
+@dataclass
+class StarterModel:
+    """Counts of words seen starting an item and seen capitalised inside one."""
+
+    starts: Counter = field(default_factory=Counter)
+    inside: Counter = field(default_factory=Counter)
+
+    def learn(self, items: Iterable[str]) -> StarterModel:
+        for item in items:
+            tokens = item.split()
+            if not tokens:
+                continue
+            if _is_capitalised(tokens[0]):
+                self.starts[_head(tokens[0])] += 1
+            for prev, token in zip(tokens, tokens[1:]):
+                if _is_capitalised(token) and not _ends_sentence(prev):
+                    self.inside[_head(token)] += 1
+        return self
+
+    def is_starter(self, word: str) -> bool:
+        if word in DEFAULT_STARTERS:
+            return True
+        if word.endswith("ing") and self.inside[word] == 0:
+            return True
+        return self.starts[word] >= self.inside[word]
+
+
+def _ends_sentence(token: str) -> bool:
+    return token.endswith((".", "?", "!")) and token.lower() not in ABBREVIATIONS
+
+
+def split_run(text: str, model: StarterModel) -> list[str]:
+    """Split marker-less list text into its items."""
+    tokens = text.split()
+    items: list[list[str]] = [[]]
+    for index, token in enumerate(tokens):
+        current = items[-1]
+        if current and _is_capitalised(token) and _starts_item(tokens, index, current, model):
+            items.append([])
+        items[-1].append(token)
+    return [" ".join(item) for item in items if item]
+
+
+def _starts_item(tokens: list[str], index: int, current: list[str], model: StarterModel) -> bool:
+    prev = tokens[index - 1]
+    if _ends_sentence(prev):
+        return True
+    if prev.lower() in GLUE or prev.endswith((",", ";", ":", "-", "/", "&", "(", "\u2013")):
+        return False
+    if _has_capital(prev) and (len(current) == 1 or not prev.endswith(")")):
+        return False
+    return model.is_starter(_head(tokens[index]))
+
+
+def boundary_scores(truth: list[list[str]], model_for: callable) -> tuple[int, int, int]:
+    """(true positives, predicted, actual) boundaries over fragments whose items are known.
+
+    ``model_for(index)`` gives the starter model to use for fragment ``index`` (so a caller can
+    hold the fragment out of its own training data).
+    """
+    hits = predicted = actual = 0
+    for index, items in enumerate(truth):
+        gold = _boundaries(items)
+        guess = _boundaries(split_run(" ".join(items), model_for(index)))
+        hits += len(gold & guess)
+        predicted += len(guess)
+        actual += len(gold)
+    return hits, predicted, actual
+
+
+def _boundaries(items: list[str]) -> set[int]:
+    """Token offsets at which items 2..n start."""
+    offsets, position = set(), 0
+    for item in items[:-1]:
+        position += len(item.split())
+        offsets.add(position)
+    return offsets

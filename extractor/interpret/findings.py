@@ -1,0 +1,53 @@
+"""Building findings with their evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..blocks import Location as BlockLocation
+from ..model import Finding, FindingValue, Location, Severity
+
+
+def loc(where: BlockLocation | Location) -> Location:
+    """A model Location from a reader's location."""
+    if isinstance(where, Location):
+        return where
+    return Location(**where.as_dict())
+
+
+def locs(places: Iterable[BlockLocation | Location]) -> list[Location]:
+    """Distinct model Locations in first-seen order."""
+    seen: list[Location] = []
+    for place in places:
+        converted = loc(place)
+        if converted not in seen:
+            seen.append(converted)
+    return seen
+
+
+def value(printed, source: str, places: Iterable[BlockLocation | Location] = ()) -> FindingValue:
+    """One piece of evidence: a printed value and where it was printed."""
+    return FindingValue(value=printed, source=source, locations=locs(places))
+
+
+def finding(
+    code: str,
+    severity: Severity,
+    message: str,
+    *,
+    unit: str | None = None,
+    field: str | None = None,
+    values: Iterable[FindingValue] = (),
+    locations: Iterable[BlockLocation | Location] = (),
+) -> Finding:
+    values = list(values)
+    places = list(locations) or [place for v in values for place in v.locations]
+    return Finding(
+        code=code,
+        severity=severity,
+        message=message,
+        unit=unit,
+        field=field,
+        values=values,
+        locations=locs(places),
+    )

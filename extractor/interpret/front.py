@@ -1,0 +1,150 @@
+"""The front matter: title page, change log, key facts, award structures, units overview
+and rules of combination."""
+
+from __future__ import annotations
+
+import re
+
+from ..blocks import Block
+from ..model import ChangeLogEntry, Constraint, Qualification, UnitListing
+from .findings import loc
+from .values import count_word, parse_range, parse_uk_date, to_int
+
+QUADRANTS = ("business", "core", "leadership", "self")
+QUADRANT_HEADING = re.compile(r"^(business|core|leadership|self)\s+units?$", re.IGNORECASE)
+KIND = re.compile(r"\b(award|certificate|diploma)\b", re.IGNORECASE)
+RULE_INTRO = re.compile(r"^to achieve an? (award|certificate|diploma)\b.*:$", re.IGNORECASE)
+VERSION_AUTHOR = re.compile(r"^(v?\d+(?:\.\d+)*)\s+([A-Z]{2,3})$", re.IGNORECASE)
+SUMMARY_AUTHOR = re.compile(r"^(.*\S)\s+-\s+([A-Z]{2,3})$")
+SHARE = re.compile(r"minimum of (\d+)\s*% at level (\d+) or above", re.IGNORECASE)
+
+Q = r"(business|core|leadership|self)"
+RULES = [
+    (re.compile(r"minimum of (\d+) credits(?:,? maximum (\d+) credits)?", re.I), "credits"),
+    (re.compile(rf"at least (\w+) {Q} units? or {Q} units?$", re.I), "min_units_in_any_quadrant"),
+    (re.compile(rf"at least (\w+) {Q} units?$", re.I), "min_units_in_quadrant"),
+    (re.compile(rf"^{Q} units totalling at least (\d+) credits$", re.I), "min_credits_in_quadrant"),
+]
+
+
+def header_kind(block: Block) -> str | None:
+    """Which front-matter table a header row opens, if it is one."""
+    texts = [c.text.lower() for c in block.cells]
+    if not texts:
+        return None
+    if texts[0].startswith("ofqual unit ref") or (len(texts) > 1 and texts[1].startswith("isp unit ref")):
+        return "listing"
+    if texts[0].startswith("qualification title") and any("qan" in t for t in texts):
+        return "key_facts"
+    if texts[0].startswith("version") and any("date" in t for t in texts):
+        return "change_log"
+    return None
+
+
+def change_log_entry(block: Block) -> ChangeLogEntry:
+    """'V1.1 SG | 2/5/25 | Updated ...' -> version V1.1, author SG, date 2025-05-02."""
+    cells = [c.text for c in block.cells] + ["", "", ""]
+    version, printed_date, summary = cells[0], cells[1], cells[2]
+    author = None
+    match = VERSION_AUTHOR.match(version)
+    if match:
+        version, author = match.group(1), match.group(2)
+    match = SUMMARY_AUTHOR.match(summary)
+    if author is None and match:
+        summary, author = match.group(1), match.group(2)
+    return ChangeLogEntry(
+        version=version,
+        date=parse_uk_date(printed_date),
+        date_printed=printed_date,
+        summary=summary,
+        author_initials=author,
+        provenance=[loc(block.location)],
+    )
+
+
+def key_fact(block: Block) -> Qualification:
+    cells = [c.text for c in block.cells] + [""] * 5
+    title = cells[0]
+    kind = KIND.search(title)
+    return Qualification(
+        qan=cells[1],
+        title=title,
+        kind=kind.group(1).lower() if kind else None,
+        credits=parse_range(cells[2]),
+        glh=parse_range(cells[3]),
+        tqt=parse_range(cells[4]),
+        structure_title=None,
+        units=[],
+        rules=[],
+        provenance=[loc(block.location)],
+    )
+
+
+def listing(block: Block, quadrant: str | None) -> UnitListing:
+    cells = [c.text for c in block.cells] + [""] * 7
+    return UnitListing(
+        uan=cells[0],
+        isp_ref=cells[1],
+        title=cells[2],
+        level=to_int(cells[3]),
+        glh=to_int(cells[4]),
+        tqt=to_int(cells[5]),
+        credits=to_int(cells[6]),
+        quadrant=quadrant,
+        provenance=[loc(block.location)],
+    )
+
+
+def quadrant_heading(text: str) -> str | None:
+    match = QUADRANT_HEADING.match(text.strip())
+    return match.group(1).lower() if match else None
+
+
+def rule_intro(text: str) -> str | None:
+    """'To achieve a Certificate, learners must pass:' -> 'certificate'."""
+    match = RULE_INTRO.match(text.strip())
+    return match.group(1).lower() if match else None
+
+
+def constraint(block: Block) -> Constraint | None:
+    """A rule-of-combination list item as a structured constraint, or None if not understood."""
+    text = block.text.strip().rstrip(".")
+    where = [loc(block.location)]
+    for pattern, kind in RULES:
+        match = pattern.search(text)
+        if not match:
+            continue
+        groups = match.groups()
+        if kind == "credits":
+            maximum = int(groups[1]) if groups[1] else None
+            return Constraint(kind=kind, text=block.text, min=int(groups[0]), max=maximum, provenance=where)
+        if kind == "min_units_in_any_quadrant":
+            return Constraint(
+                kind=kind,
+                text=block.text,
+                min=count_word(groups[0]),
+                quadrants=[groups[1].lower(), groups[2].lower()],
+                provenance=where,
+            )
+        if kind == "min_units_in_quadrant":
+            return Constraint(
+                kind=kind, text=block.text, min=count_word(groups[0]), quadrants=[groups[1].lower()], provenance=where
+            )
+        return Constraint(
+            kind=kind, text=block.text, min=int(groups[1]), quadrants=[groups[0].lower()], provenance=where
+        )
+    return None
+
+
+def share_constraint(block: Block) -> Constraint | None:
+    """'Units selected must equate to a minimum of 50% at Level 5 or above.'"""
+    match = SHARE.search(block.text)
+    if not match:
+        return None
+    return Constraint(
+        kind="min_share_at_level",
+        text=block.text,
+        min=int(match.group(1)) / 100,
+        level=int(match.group(2)),
+        provenance=[loc(block.location)],
+    )
