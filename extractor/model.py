@@ -187,6 +187,10 @@ class Unit(Model):
     indicative_content: list[ContentSection]
     assessor_guidance: list[GuidanceSection]
     provenance: Provenance
+    field_provenance: dict[str, Provenance] = Field(
+        description="Where each scalar field (title, uan, level, credits, glh, purpose, sector, "
+        "apprenticeship) was printed in the unit specification"
+    )
 
 
 class Source(Model):

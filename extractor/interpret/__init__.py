@@ -223,8 +223,24 @@ class Interpreter:
             if row is None:
                 continue
             unit.tqt = row.tqt
-            if row.quadrant is not None:
-                unit.quadrant = row.quadrant
+            if row.quadrant is None or row.quadrant == unit.quadrant:
+                continue
+            if unit.quadrant is not None:
+                self.findings.append(
+                    finding(
+                        "quadrant-mismatch",
+                        "error",
+                        f"Unit {unit.isp_ref} is specified under '{unit.quadrant}' but listed under "
+                        f"'{row.quadrant}' in the units overview.",
+                        unit=unit.isp_ref,
+                        field="quadrant",
+                        values=[
+                            value(unit.quadrant, "unit specification section", unit.provenance),
+                            value(row.quadrant, "units overview", row.provenance),
+                        ],
+                    )
+                )
+            unit.quadrant = row.quadrant
 
     def _attach_structures(self) -> None:
         awards = [q for q in self.qualifications if q.kind == "award"]
@@ -302,7 +318,7 @@ class Interpreter:
             version=latest.version if latest else None,
             publication_date=latest.date if latest else None,
             change_log=self.change_log,
-            provenance=[loc(paragraphs[0].location)] if paragraphs else [],
+            provenance=[loc(b.location) for b in (paragraphs[:1] + [sector_block]) if b is not None],
         )
 
     def _awarding_body(self, title: str) -> str | None:
@@ -312,8 +328,8 @@ class Interpreter:
         places: dict[str, list] = {}
         for block in self.paragraphs:
             for match in ABBREVIATED_NAME.finditer(block.text):
-                if match.group(2) == abbreviation:
-                    name = re.sub(r"^The ", "", match.group(1))
+                name = _name_for(match.group(1), abbreviation)
+                if name:
                     names[name] += 1
                     places.setdefault(name, []).append(block.location)
         for block in self.paragraphs:
@@ -334,6 +350,16 @@ class Interpreter:
                 )
             )
         return ranked[0][0]
+
+
+def _name_for(phrase: str, abbreviation: str) -> str | None:
+    """The shortest tail of ``phrase`` whose capitalised words spell ``abbreviation``."""
+    words = phrase.split()
+    for start in range(len(words) - 1, -1, -1):
+        initials = "".join(w[0] for w in words[start:] if w[0].isupper())
+        if initials == abbreviation and words[start][0].isupper():
+            return " ".join(words[start:])
+    return None
 
 
 def interpret(blocks: Iterable[Block]) -> Interpretation:

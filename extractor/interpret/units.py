@@ -350,17 +350,16 @@ class UnitReader:
             indicative_content=content,
             assessor_guidance=guidance,
             provenance=locs(d.where[:1]),
+            field_provenance={
+                name: locs(printed.where)
+                for name, printed in sorted({**d.fields, **body.fields}.items())
+            },
         )
         return unit, notes
 
     def _text(self, name: str) -> str:
         printed = self.draft.fields.get(name)
         return printed.text if printed else ""
-
-    def field_locations(self, name: str) -> list[Location]:
-        d = self.draft
-        printed = d.fields.get(name) or (d.bodies[0].fields.get(name) if d.bodies else None)
-        return printed.where if printed else []
 
     def _outcomes(self, notes: list[Finding]) -> list[LearningOutcome]:
         d = self.draft
