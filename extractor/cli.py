@@ -106,7 +106,7 @@ def check_command(source: Path, fmt: str, min_severity: str) -> None:
     if fmt == "json":
         click.echo(json.dumps([f.model_dump(mode="json") for f in spec.findings], indent=2, ensure_ascii=False))
     elif fmt == "csv":
-        click.echo(render_findings_csv(spec), nl=False)
+        click.echo(render_findings_csv(spec).encode("utf-8"), nl=False)
     elif fmt == "md":
         click.echo(render_findings_markdown(spec), nl=False)
     else:

@@ -107,8 +107,8 @@ class Constraint(Model):
 
     kind: ConstraintKind
     text: str
-    min: float | None = None
-    max: float | None = None
+    min: int | float | None = None
+    max: int | float | None = None
     quadrants: list[Quadrant] = []
     level: int | None = None
     provenance: Provenance
@@ -211,14 +211,14 @@ class Finding(Model):
     code: str
     severity: Severity
     message: str
-    unit: str | None = None
-    field: str | None = None
-    values: list[FindingValue] = []
-    locations: Provenance = []
+    unit: str | None
+    field: str | None
+    values: list[FindingValue]
+    locations: Provenance
 
 
 class Specification(Model):
-    schema_version: str = SCHEMA_VERSION
+    schema_version: str
     source: Source
     document: Document
     qualifications: list[Qualification]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .checks import run_checks
 from .interpret import interpret
-from .model import Source, Specification
+from .model import SCHEMA_VERSION, Source, Specification
 from .readers import Progress, detect_format, read_blocks
 
 BUNDLED_SPEC = (
@@ -24,6 +24,7 @@ def extract(path: Path, progress: Progress | None = None) -> Specification:
     fmt = detect_format(path)
     result = interpret(read_blocks(path, fmt, progress=progress))
     spec = Specification(
+        schema_version=SCHEMA_VERSION,
         source=Source(path=path.name, format=fmt, sha256=hashlib.sha256(path.read_bytes()).hexdigest()),
         document=result.document,
         qualifications=result.qualifications,

@@ -433,10 +433,11 @@ class UnitReader:
 
 
 def _body_text(body: Body) -> tuple:
+    """The block's wording, whatever its section numbers and paragraph breaks."""
     return (
         tuple(fold(f.text) for f in body.fields.values()),
-        tuple(tuple(s.entries) for s in body.content),
-        tuple(tuple(s.entries) for s in body.guidance),
+        tuple(" ".join(s.entries) for s in body.content),
+        tuple(" ".join(s.entries) for s in body.guidance),
     )
 
 

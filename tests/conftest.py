@@ -1,0 +1,87 @@
+"""Shared fixtures: the bundled specification, extracted once, and a small synthetic one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractor.pipeline import BUNDLED_SPEC, extract
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def spec():
+    return extract(BUNDLED_SPEC)
+
+
+@pytest.fixture(scope="session")
+def units(spec):
+    return {u.isp_ref: u for u in spec.units}
+
+
+MINIMAL = """\
+ACME Level 3 Qualifications in Widgets
+
+15.4 Marketing and Sales
+
+Change Control
+
+Version\tPublication date\tSummary of change
+V1.0\t01/02/24\tFirst issue - AB
+
+Key Facts
+
+Qualification Title\tOfqual Qualification Accreditation Number (QAN)\tCredit Value\tGuided Learning Hours\tTotal Qualification Time
+Level 3 Award in Widgets\t610/5663/7\t5\t25\t50
+
+Level 3 Award in Widgets
+
+Ofqual Unit Ref.\tISP Unit Ref.\tUnit Title\tLevel\tGLH\tTQT\tCredit
+A/651/5975\tL3B1\tMake Widgets\t3\t25\t50\t5
+
+Overview of units
+
+BUSINESS units
+
+Ofqual Unit Ref.\tISP Unit Ref.\tUnit Title\tLevel\tGLH\tTQT\tCredit
+A/651/5975\tL3B1\tMake Widgets\t3\t25\t50\t5
+
+Qualification Unit Specifications \u2013 Business
+
+Unit Title\tL3B1 Make Widgets\t
+UAN\tA/651/5975\t
+Level\t3\t
+Credit Value\t5\t
+Guided Learning Hours\t25\t
+Learning Outcomes\tAssessment Criteria\t
+1. Understand widgets\t1.1\tExplain what a widget is
+\t1.2\tDescribe widget parts
+2. Be able to make widgets\t2.1\tMake a widget
+\t2.2\tTest a widget
+
+Additional Information\t
+Unit purpose and aims\tTo enable learners to make widgets.
+Details of the relationship between the unit and apprenticeship standards\tNot linked to the apprenticeship standard.
+Location of the unit within the Ofqual subject/sector classification system\t15.4 - Marketing and Sales
+Indicative Content\t
+1.\t<ul style="list-style-type: none"> \u2022 What a widget is \u2022 The parts of a widget
+2.\t<ul style="list-style-type: none"> \u2022 How to make a widget \u2022 How to test a widget
+
+Assessor Guidance\t
+1.\tLearners should explain widgets.
+2.\tLearners should make two widgets.
+"""
+
+
+@pytest.fixture
+def write_spec(tmp_path):
+    """Write a (possibly edited) minimal specification and return its path."""
+
+    def write(text: str = MINIMAL, name: str = "mini.txt") -> Path:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write
