@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from .diff.command import diff_command
 from .errors import InputError
 from .model import Specification
 from .pipeline import BUNDLED_SPEC, extract
@@ -134,3 +135,6 @@ def validate_command(file: Path) -> None:
     if errors:
         sys.exit(1)
     click.echo(f"{file}: valid")
+
+
+main.add_command(diff_command)

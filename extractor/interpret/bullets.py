@@ -14,6 +14,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ..blocks import Block
+
 DEFAULT_STARTERS = frozenset(
     "how what why when where which who whether the a an ways types different".split()
 )
@@ -96,16 +98,25 @@ def _starts_item(tokens: list[str], index: int, current: list[str], model: Start
     return model.is_starter(_head(tokens[index]))
 
 
-def boundary_scores(truth: list[list[str]], model_for: callable) -> tuple[int, int, int]:
-    """(true positives, predicted, actual) boundaries over fragments whose items are known.
+def bulleted_fragments(blocks: Iterable[Block]) -> list[list[str]]:
+    """The items of every cell list whose bullets survived (two or more of them)."""
+    fragments = []
+    for block in blocks:
+        for cell in block.cells:
+            items = [p.text for p in cell.parts if p.kind == "item"]
+            if len(items) >= 2:
+                fragments.append(items)
+    return fragments
 
-    ``model_for(index)`` gives the starter model to use for fragment ``index`` (so a caller can
-    hold the fragment out of its own training data).
-    """
+
+def held_out_scores(fragments: list[list[str]]) -> tuple[int, int, int]:
+    """(correct, predicted, actual) item boundaries when each fragment is joined into one run
+    and re-split by a model learnt from all the *other* fragments."""
     hits = predicted = actual = 0
-    for index, items in enumerate(truth):
+    for index, items in enumerate(fragments):
+        model = StarterModel().learn(item for j, f in enumerate(fragments) if j != index for item in f)
         gold = _boundaries(items)
-        guess = _boundaries(split_run(" ".join(items), model_for(index)))
+        guess = _boundaries(split_run(" ".join(items), model))
         hits += len(gold & guess)
         predicted += len(guess)
         actual += len(gold)
