@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from extractor.model import (
     KSB,
+    SCHEMA_VERSION,
     ApprenticeshipLink,
     AssessmentCriterion,
     Constraint,
@@ -66,6 +67,7 @@ def unit(isp_ref: str, uan: str, title: str, glh: int, outcomes: list[LearningOu
             )
         ],
         provenance=HERE,
+        field_provenance={},
     )
 
 
@@ -123,6 +125,7 @@ def make_spec() -> Specification:
     )
     units = [b1, b2]
     return Specification(
+        schema_version=SCHEMA_VERSION,
         source=Source(path="spec-v1.1.txt", format="text", sha256="0" * 64),
         document=Document(
             title="ISP Level 5 Qualifications in Professional Sales",

@@ -34,6 +34,8 @@ def diff_command(old: Path, new: Path, fmt: str, output: Path | None) -> None:
         report = diff_specs(load_side(old), load_side(new))
     except InputError as exc:
         _fail(str(exc))
+    except OSError as exc:
+        _fail(f"{exc.filename or old}: {exc.strerror or exc}")
     text = RENDERERS[fmt](report)
     if output is None:
         click.echo(text, nl=not text.endswith("\n"))

@@ -27,12 +27,13 @@ RULE_FIELDS = ("kind", "text", "min", "max", "quadrants", "level")
 UNIT_KEYS = [("uan", lambda u: u.uan), ("isp_ref", lambda u: u.isp_ref)]
 
 Explained = set[tuple[str, str]]
+"""Field changes already reported on units, as ``_fact`` keys."""
 
 
 def diff_specs(old: Specification, new: Specification) -> DiffReport:
     """Every difference from ``old`` to ``new``, provenance ignored, in a stable order."""
     units = _units(old, new)
-    explained = {(u.isp_ref, f.model_dump_json(include={"field", "old", "new"})) for u in units for f in u.fields}
+    explained = {_fact(u.isp_ref, f) for u in units for f in u.fields}
     report = DiffReport(
         old=_side(old),
         new=_side(new),
@@ -100,11 +101,16 @@ def listing_changes(
         fields = [
             f
             for f in field_changes([(n, getattr(old[i], n), getattr(new[j], n)) for n in LISTING_FIELDS])
-            if (row.isp_ref, f.model_dump_json(include={"field", "old", "new"})) not in explained
+            if _fact(row.isp_ref, f) not in explained
         ]
         if fields:
             changes.append(ListingChange(status="changed", **identity, fields=fields))
     return changes
+
+
+def _fact(isp_ref: str, change: FieldChange) -> tuple[str, str]:
+    """A field change of the unit ``isp_ref`` (new reference), as a comparable key."""
+    return isp_ref, change.model_dump_json(include={"field", "old", "new"})
 
 
 def _qualifications(

@@ -136,8 +136,9 @@ def _listing_row(row: ListingChange) -> Row:
     if row.status != "changed":
         text = escape(f"{row.isp_ref} {row.title}")
         return (where, row.status, text if row.status == "removed" else "", text if row.status == "added" else "")
-    changes = "; ".join(escape(f"{label(f.field)} {display(f.old)} → {display(f.new)}") for f in row.fields)
-    return (where, "changed", "", changes)
+    old = "; ".join(f"{escape(label(f.field))} <del>{escape(display(f.old))}</del>" for f in row.fields)
+    new = "; ".join(f"{escape(label(f.field))} <ins>{escape(display(f.new))}</ins>" for f in row.fields)
+    return (where, "changed", old, new)
 
 
 def _qualification(q: QualificationDiff) -> str:
