@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from rich.console import Console
 from rich.table import Table
 
@@ -12,7 +14,7 @@ STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
 def print_findings_table(spec: Specification, console: Console | None = None) -> None:
-    console = console or Console(soft_wrap=False)
+    console = console or Console(soft_wrap=False, width=None if sys.stdout.isatty() else 160)
     if not spec.findings:
         console.print(f"{spec.source.path}: no findings")
         return

@@ -34,4 +34,4 @@ def test_accuracy_on_the_bundled_specification():
     fragments = bulleted_fragments(read_text(BUNDLED_SPEC))
     assert (len(fragments), sum(map(len, fragments))) == (64, 560)
     hits, predicted, actual = held_out_scores(fragments)
-    assert (hits, predicted, actual) == (486, 489, 496)  # precision 0.994, recall 0.980
+    assert (hits, predicted, actual) == (495, 499, 496)  # precision 0.992, recall 0.998

@@ -1,10 +1,12 @@
 """Recover list items from list text whose bullet markers were lost.
 
 A run such as "The reasons for X How to Y Why Z" is split before a capitalised word that
-starts an item. What starts an item is learnt from the document itself: the first words of
-the items whose bullets survived, weighed against how often the same word appears
-capitalised inside an item; English question words and articles are starters by default.
-A sentence end ("... etc. The") is always a boundary.
+starts an item. English question words and articles start an item wherever they appear
+capitalised (except after "of the"-style glue words). Other words are judged by what the
+document itself shows: how often its surviving bulleted items start with the word, against
+how often the word appears capitalised inside an item where a split would have been
+possible. A sentence end ("... etc. The") is always a boundary; a capitalised word after a
+name, an acronym or list punctuation continues the item.
 """
 
 from __future__ import annotations
@@ -40,8 +42,8 @@ def _is_capitalised(token: str) -> bool:
 
 
 def _has_capital(token: str) -> bool:
-    """Part of a name: a capital letter in a token that is not all capitals ("8-Step")."""
-    return any(ch.isupper() for ch in token) and not token.isupper()
+    """Part of a name or acronym: any capital letter ("8-Step", "SWOT")."""
+    return any(ch.isupper() for ch in token)
 
 
 @dataclass
@@ -59,7 +61,7 @@ class StarterModel:
             if _is_capitalised(tokens[0]):
                 self.starts[_head(tokens[0])] += 1
             for prev, token in zip(tokens, tokens[1:]):
-                if _is_capitalised(token) and not _ends_sentence(prev):
+                if _is_capitalised(token) and not _ends_sentence(prev) and _open_context(prev):
                     self.inside[_head(token)] += 1
         return self
 
@@ -72,7 +74,7 @@ class StarterModel:
 
 
 def _ends_sentence(token: str) -> bool:
-    return token.endswith((".", "?", "!")) and token.lower() not in ABBREVIATIONS
+    return token.endswith((".", "?", "!")) and token.lower().lstrip("(\"'\u2018\u201c") not in ABBREVIATIONS
 
 
 def split_run(text: str, model: StarterModel) -> list[str]:
@@ -81,21 +83,31 @@ def split_run(text: str, model: StarterModel) -> list[str]:
     items: list[list[str]] = [[]]
     for index, token in enumerate(tokens):
         current = items[-1]
-        if current and _is_capitalised(token) and _starts_item(tokens, index, current, model):
+        if current and token[0].isupper() and _starts_item(tokens, index, current, model):
             items.append([])
         items[-1].append(token)
     return [" ".join(item) for item in items if item]
+
+
+def _open_context(prev: str) -> bool:
+    """Whether a capitalised word after ``prev`` could start a new item (the model decides)."""
+    if prev.lower() in GLUE or prev.endswith((",", ";", ":", "-", "/", "&", "(", "\u2013")):
+        return False
+    return not _has_capital(prev) or prev.endswith(")")
 
 
 def _starts_item(tokens: list[str], index: int, current: list[str], model: StarterModel) -> bool:
     prev = tokens[index - 1]
     if _ends_sentence(prev):
         return True
-    if prev.lower() in GLUE or prev.endswith((",", ";", ":", "-", "/", "&", "(", "\u2013")):
+    if not _is_capitalised(tokens[index]):
         return False
-    if _has_capital(prev) and (len(current) == 1 or not prev.endswith(")")):
+    word = _head(tokens[index])
+    if len(current) == 1 and _has_capital(prev):
         return False
-    return model.is_starter(_head(tokens[index]))
+    if word in DEFAULT_STARTERS and prev.lower() not in GLUE:
+        return True
+    return _open_context(prev) and model.is_starter(word)
 
 
 def bulleted_fragments(blocks: Iterable[Block]) -> list[list[str]]:

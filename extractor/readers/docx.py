@@ -26,11 +26,14 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
+
+from docx.styles import BabelFish
 
 from ..blocks import Block, Cell, Location, Part
 from ..errors import InputError
@@ -73,9 +76,16 @@ def read_docx(path: Path) -> Iterator[Block]:
 def _open_document(path: Path):
     import docx  # python-docx
 
+    try:  # python-docx reports a damaged ZIP as "Package not found"; say what it is
+        with zipfile.ZipFile(path) as archive:
+            archive.namelist()
+    except (zipfile.BadZipFile, EOFError):
+        raise InputError(f"{path}: corrupt ZIP container (damaged .docx?)") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     try:
         return docx.Document(str(path))
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, zlib.error, EOFError):
         raise InputError(f"{path}: corrupt ZIP container (damaged .docx?)") from None
     except KeyError as exc:
         raise InputError(f"{path}: damaged Word document (missing part {exc})") from None
@@ -112,7 +122,8 @@ class _Styles:
             if sid is None:
                 continue
             name = style.find(W + "name")
-            styles.names[sid] = name.get(W + "val") if name is not None else sid
+            raw = name.get(W + "val") if name is not None else sid
+            styles.names[sid] = BabelFish.internal2ui(raw)  # "heading 1" -> "Heading 1"
             parent = style.find(W + "basedOn")
             if parent is not None:
                 styles.based_on[sid] = parent.get(W + "val")
@@ -388,6 +399,13 @@ class _Reader:
         return cells
 
     def _cell_parts(self, tc, where: Location) -> list[Part]:
+        outer, self.fields = self.fields, _Fields()  # a field never spans cells
+        try:
+            return self._cell_content(tc, where)
+        finally:
+            self.fields = outer
+
+    def _cell_content(self, tc, where: Location) -> list[Part]:
         parts: list[Part] = []
         for number, p in enumerate(_cell_paragraphs(tc)):
             pieces, _ = self._pieces(p)
