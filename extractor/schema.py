@@ -7,6 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from jsonschema import Draft202012Validator
+from pydantic import BaseModel
 
 from .model import Specification
 
@@ -14,14 +15,24 @@ SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schemas" / "qualspec.sch
 SCHEMA_ID = "https://qualspec.invalid/schemas/qualspec.schema.json"
 
 
+def draft_2020_12(model: type[BaseModel], schema_id: str, mode: str = "validation") -> dict:
+    """The draft 2020-12 JSON Schema of a pydantic model."""
+    schema = model.model_json_schema(mode=mode)
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": schema_id, **schema}
+
+
+def dump_schema(schema: dict) -> str:
+    """A schema as committed: sorted keys, two-space indent, final newline."""
+    return json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
 def specification_schema() -> dict:
-    """Draft 2020-12 schema of a ``qualspec extract`` JSON document."""
-    schema = Specification.model_json_schema(mode="validation")
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID, **schema}
+    """Schema of a ``qualspec extract`` JSON document."""
+    return draft_2020_12(Specification, SCHEMA_ID)
 
 
 def render_schema() -> str:
-    return json.dumps(specification_schema(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return dump_schema(specification_schema())
 
 
 @lru_cache(maxsize=1)

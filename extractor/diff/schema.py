@@ -5,9 +5,9 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
+from ..schema import draft_2020_12, dump_schema
 from .report import DiffReport
 
 DIFF_SCHEMA_PATH = Path(__file__).resolve().parents[2] / "schemas" / "diff.schema.json"
@@ -16,12 +16,11 @@ DIFF_SCHEMA_ID = "https://qualspec.invalid/schemas/diff.schema.json"
 
 def diff_schema() -> dict:
     """Draft 2020-12 schema of a ``qualspec diff --format json`` document."""
-    schema = DiffReport.model_json_schema(mode="serialization")
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": DIFF_SCHEMA_ID, **schema}
+    return draft_2020_12(DiffReport, DIFF_SCHEMA_ID, mode="serialization")
 
 
 def render_diff_schema() -> str:
-    return json.dumps(diff_schema(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return dump_schema(diff_schema())
 
 
 if __name__ == "__main__":
