@@ -23,8 +23,10 @@ def print_findings_table(spec: Specification, console: Console | None = None) ->
         if not group:
             continue
         table = Table(title=f"{severity}s ({len(group)})", title_style=STYLES[severity], show_lines=False)
-        for column in ("code", "unit", "field", "message", "where"):
-            table.add_column(column, overflow="fold")
+        for column in ("code", "unit", "field"):
+            table.add_column(column, no_wrap=True)
+        table.add_column("message", overflow="fold", ratio=3)
+        table.add_column("where", overflow="fold", ratio=1)
         for f in group:
             table.add_row(f.code, f.unit or "", f.field or "", f.message, describe_all(f.locations))
         console.print(table)

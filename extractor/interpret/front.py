@@ -10,7 +10,6 @@ from ..model import ChangeLogEntry, Constraint, Qualification, UnitListing
 from .findings import loc
 from .values import count_word, parse_range, parse_uk_date, to_int
 
-QUADRANTS = ("business", "core", "leadership", "self")
 QUADRANT_HEADING = re.compile(r"^(business|core|leadership|self)\s+units?$", re.IGNORECASE)
 KIND = re.compile(r"\b(award|certificate|diploma)\b", re.IGNORECASE)
 RULE_INTRO = re.compile(r"^to achieve an? (award|certificate|diploma)\b.*:$", re.IGNORECASE)
