@@ -13,6 +13,7 @@ from extractor.cli import main
 from extractor.pipeline import BUNDLED_SPEC
 
 STEM = BUNDLED_SPEC.stem
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
 
 
 @pytest.fixture
@@ -78,10 +79,14 @@ def test_csv_rows_and_quoting(run, tmp_path):
         (lambda p: p.write_text("Just a shopping list\n\nEggs\tMilk\n", encoding="utf-8"),
          "no unit specification found"),
         (lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600), "OLE compound file"),
+        (lambda p: p.write_bytes(OLE + "WordDocument".encode("utf-16-le") + b"\x00" * 600),
+         "a legacy binary Word .doc file; save it as .docx or PDF"),
+        (lambda p: p.write_bytes(OLE + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 600),
+         "a password-protected (encrypted) Office document"),
         (lambda p: p.write_bytes(b"PK\x03\x04 truncated zip"), "corrupt ZIP container"),
         (lambda p: p.write_bytes("caf\xe9 latin-1 text\n".encode("latin-1")), "not UTF-8 text"),
     ],
-    ids=["missing", "empty", "binary", "not-a-spec", "ole", "bad-zip", "not-utf8"],
+    ids=["missing", "empty", "binary", "not-a-spec", "ole", "legacy-doc", "encrypted-docx", "bad-zip", "not-utf8"],
 )
 def test_bad_input_is_one_line_exit_2_and_writes_nothing(run, tmp_path, make, message):
     source = tmp_path / "input.txt"
@@ -159,3 +164,20 @@ def test_validate(run, tmp_path):
     broken.write_text("{not json", encoding="utf-8")
     result = run("validate", broken)
     assert result.exit_code == 2 and result.output.startswith(f"qualspec: error: {broken}: not JSON")
+
+
+FIXTURES = BUNDLED_SPEC.parent.parent.parent / "tests" / "fixtures" / "docx"
+
+
+@pytest.mark.parametrize(
+    "name, message",
+    [
+        ("password-protected.docx", "a password-protected (encrypted) Office document; remove the password and save as .docx"),
+        ("legacy-binary.doc", "a legacy binary Word .doc file; save it as .docx or PDF"),
+    ],
+)
+def test_real_word_files_that_cannot_be_read(run, tmp_path, name, message):
+    source = FIXTURES / name
+    result = run("extract", source, "-o", tmp_path / "out")
+    assert (result.exit_code, result.output) == (2, f"qualspec: error: {source}: {message}\n")
+    assert not (tmp_path / "out").exists()

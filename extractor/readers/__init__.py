@@ -34,10 +34,7 @@ def detect_format(path: Path) -> Format:
     if head.startswith(b"%PDF-"):
         return "pdf"
     if head.startswith(OLE_MAGIC):
-        raise InputError(
-            f"{path}: an OLE compound file (a legacy binary .doc, or a password-protected "
-            "Office document); save it as an unprotected .docx or PDF"
-        )
+        raise InputError(f"{path}: {_ole_kind(path)}")
     if head.startswith(b"PK\x03\x04"):
         try:
             with zipfile.ZipFile(path) as archive:
@@ -50,6 +47,16 @@ def detect_format(path: Path) -> Format:
     if b"\x00" in head:
         raise InputError(f"{path}: binary file of an unsupported format")
     return "text"
+
+
+def _ole_kind(path: Path) -> str:
+    """What an OLE compound file holds, from its directory's stream names."""
+    content = path.read_bytes()
+    if "EncryptedPackage".encode("utf-16-le") in content:
+        return "a password-protected (encrypted) Office document; remove the password and save as .docx"
+    if "WordDocument".encode("utf-16-le") in content:
+        return "a legacy binary Word .doc file; save it as .docx or PDF"
+    return "an OLE compound file (not a .docx, PDF or text specification)"
 
 
 def read_blocks(path: Path, fmt: Format, progress: Progress | None = None) -> Iterator[Block]:
