@@ -9,7 +9,7 @@ def test_counts(spec):
     assert len(spec.units_overview) == 32
     assert sum(len(u.learning_outcomes) for u in spec.units) == 102
     assert sum(len(lo.assessment_criteria) for u in spec.units for lo in u.learning_outcomes) == 339
-    assert sum(len(s.items) for u in spec.units for s in u.indicative_content) == 947
+    assert sum(len(s.items) for u in spec.units for s in u.indicative_content) == 942
     assert sum(len(s.paragraphs) for u in spec.units for s in u.assessor_guidance) == 188
     assert sum(len(a.ksbs) for u in spec.units for a in u.apprenticeship) == 156
 

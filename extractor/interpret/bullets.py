@@ -107,6 +107,8 @@ def _starts_item(tokens: list[str], index: int, current: list[str], model: Start
         return False
     if word in DEFAULT_STARTERS and prev.lower() not in GLUE:
         return True
+    if len(current) >= 2 and current[-2].endswith(","):
+        return False  # "…, servant Leadership (Greenleaf)": a modifier inside an enumeration
     return _open_context(prev) and model.is_starter(word)
 
 
