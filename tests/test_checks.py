@@ -226,3 +226,70 @@ def test_findings_carry_evidence(spec):
     assert all(f.message.endswith(".") and f.locations for f in spec.findings)
     assert [f.severity for f in spec.findings] == sorted(
         (f.severity for f in spec.findings), key=["error", "warning", "info"].index)
+
+
+# -- findings the interpreter meets while reading ------------------------------------------
+
+
+def test_outcome_printed_twice(write_spec):
+    text = MINIMAL.replace("\t1.2\tDescribe widget parts", "1. Understand gadgets\t1.2\tDescribe widget parts")
+    found = findings_of(write_spec, text)
+    assert codes(found) == [("duplicate-learning-outcome", "L3B1", "learning_outcomes")]
+    assert [v.value for v in found[0].values] == ["Understand widgets", "Understand gadgets"]
+
+
+def test_criterion_of_an_outcome_that_is_not_printed(write_spec):
+    found = findings_of(write_spec, MINIMAL.replace("\t2.2\tTest a widget", "\t3.1\tTest a widget"))
+    assert ("criterion-without-outcome", "L3B1", "assessment_criteria") in codes(found)
+    assert found[0].values[0].value == "3.1 Test a widget"
+
+
+def test_outcome_of_unknown_kind(write_spec):
+    found = findings_of(write_spec, MINIMAL.replace("1. Understand widgets", "1. Know widgets"))
+    assert codes(found) == [("outcome-kind-unknown", "L3B1", "learning_outcomes")]
+
+
+def test_outcome_without_criteria(write_spec):
+    text = MINIMAL.replace("2. Be able to make widgets\t2.1\tMake a widget\n\t2.2\tTest a widget\n",
+                           "2. Be able to make widgets\t\n")
+    assert codes(findings_of(write_spec, text)) == [("outcome-without-criteria", "L3B1", "assessment_criteria")]
+
+
+def test_row_that_fits_no_field(write_spec):
+    text = MINIMAL.replace("UAN\tA/651/5975\t\n", "UAN\tA/651/5975\t\nColour\tBlue\n")
+    found = findings_of(write_spec, text)
+    assert codes(found) == [("unexpected-row", "L3B1", None)]
+    assert found[0].values[0].value == "Colour | Blue"
+
+
+def test_unreadable_apprenticeship(write_spec):
+    text = MINIMAL.replace("Not linked to the apprenticeship standard.", "See the handbook.")
+    assert codes(findings_of(write_spec, text)) == [("apprenticeship-unreadable", "L3B1", "apprenticeship")]
+
+
+def test_rule_not_understood(write_spec):
+    text = MINIMAL.replace("Overview of units\n", "To achieve an Award, learners must pass:\n\n- Any unit you like\n\nOverview of units\n")
+    assert codes(findings_of(write_spec, text)) == [("rule-not-understood", None, "rules")]
+
+
+def test_structure_without_qualification(write_spec):
+    text = MINIMAL.replace("Level 3 Award in Widgets\n\nOfqual", "Level 3 Award in Sprockets and Gears\n\nOfqual")
+    found = codes(findings_of(write_spec, text))
+    assert ("structure-without-qualification", None, "units") in found
+    assert ("qualification-without-structure", None, "units") in found
+
+
+def test_reference_shape_against_level_and_quadrant(write_spec):
+    text = MINIMAL.replace("Level\t3\t", "Level\t4\t")
+    assert ("isp-ref-level-mismatch", "L3B1", "level") in codes(findings_of(write_spec, text))
+    text = MINIMAL.replace("BUSINESS units", "CORE units").replace("Specifications \u2013 Business", "Specifications \u2013 Core")
+    assert codes(findings_of(write_spec, text)) == [("isp-ref-quadrant-mismatch", "L3B1", "quadrant")]
+
+
+def test_missing_block_and_unit_missing_from_overview(write_spec):
+    text = MINIMAL[: MINIMAL.index("Assessor Guidance")]
+    assert codes(findings_of(write_spec, text)) == [("required-block-missing", "L3B1", "assessor_guidance")]
+    unit = MINIMAL[MINIMAL.index("Unit Title"):].replace("L3B1 Make Widgets", "L3B2 Sell Widgets").replace(
+        "A/651/5975", "B/651/5976")
+    found = codes(findings_of(write_spec, MINIMAL + "\n" + unit))
+    assert ("unit-not-in-overview", "L3B2", None) in found

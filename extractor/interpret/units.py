@@ -29,6 +29,7 @@ OUTCOME = re.compile(r"^(\d+)\.?\s+(\S.*)$")
 CRITERION = re.compile(r"^(\d+)\.(\d+)$")
 SECTION = re.compile(r"^(\d+)\.?$")
 SENTENCE_END = (".", "!", "?", ":")
+BODY_FIELDS = ("purpose", "apprenticeship", "sector")
 
 LABELS = {
     "unit title": "title",
@@ -156,8 +157,8 @@ class UnitReader:
             d.body.where.append(loc(block.location))
             d.state = "additional"
             return
-        target = d.body.fields if d.state in ("additional", "content", "guidance") else d.fields
-        if label in ("purpose", "apprenticeship", "sector"):
+        target = d.fields
+        if label in BODY_FIELDS:
             target = d.body.fields
             d.state = "additional"
         text = " ".join(c.text for c in cells[1:] if c.text)
@@ -178,27 +179,26 @@ class UnitReader:
         d = self.draft
         where = loc(block.location)
         first = cells[0].text if cells else ""
-        context = None
         if first:
             match = OUTCOME.match(first)
             if match:
-                context = int(match.group(1))
-                if context in d.outcomes:
+                number = int(match.group(1))
+                if number in d.outcomes:
                     d.notes.append(
                         finding(
                             "duplicate-learning-outcome",
                             "error",
-                            f"Unit {d.ref} prints learning outcome {context} twice.",
+                            f"Unit {d.ref} prints learning outcome {number} twice.",
                             unit=d.ref,
                             field="learning_outcomes",
                             values=[
-                                value(d.outcomes[context][0], "first", d.outcomes[context][1]),
+                                value(d.outcomes[number][0], "first", d.outcomes[number][1]),
                                 value(match.group(2), "second", [where]),
                             ],
                         )
                     )
                 else:
-                    d.outcomes[context] = (match.group(2), [loc(cells[0].location)])
+                    d.outcomes[number] = (match.group(2), [loc(cells[0].location)])
             else:
                 self._note_unexpected(block)
                 return
