@@ -247,21 +247,25 @@ def _read_page(page) -> PageContent:
     tables = [Table(number, _cells_bbox(g), []) for g in groups]
     table_words: list[list[dict]] = [[] for _ in groups]
     body: list[dict] = []
+    boxes = [t.bbox for t in tables]
     for w in words:
-        cx, cy = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
-        for i, table in enumerate(tables):
-            x0, top, x1, bottom = table.bbox
-            if x0 <= cx <= x1 and top <= cy <= bottom:
-                table_words[i].append(w)
-                break
-        else:
-            body.append(w)
+        index = _containing(w, boxes)
+        (body if index is None else table_words[index]).append(w)
     for table, cells, tw in zip(tables, groups, table_words):
         table.rows = _rows(number, cells, tw)
     lines = _lines(number, body)
     elements: list = _borderless_tables(number, lines) + tables
     elements.sort(key=lambda e: e.top)
     return PageContent(number, float(page.height), elements, len(chars), len(page.images))
+
+
+def _containing(word: dict, boxes: list[tuple]) -> int | None:
+    """Index of the first box that holds the word's centre."""
+    cx, cy = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
+    for index, (x0, top, x1, bottom) in enumerate(boxes):
+        if x0 <= cx <= x1 and top <= cy <= bottom:
+            return index
+    return None
 
 
 def _cells_bbox(cells: list[tuple]) -> tuple[float, float, float, float]:
@@ -297,13 +301,11 @@ def _rows(page: int, cell_boxes: list[tuple], words: list[dict]) -> list[Row]:
     """Rows of a ruled table: one per distinct cell top; cells merged down hold a place."""
     cells = [PdfCell(page, tuple(box)) for box in cell_boxes]
     cell_words: dict[int, list[dict]] = defaultdict(list)
+    boxes = [c.bbox for c in cells]
     for w in words:
-        cx, cy = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
-        for i, c in enumerate(cells):
-            x0, top, x1, bottom = c.bbox
-            if x0 <= cx <= x1 and top <= cy <= bottom:
-                cell_words[i].append(w)
-                break
+        index = _containing(w, boxes)
+        if index is not None:
+            cell_words[index].append(w)
     for i, ws in cell_words.items():
         cells[i].lines = _lines(page, ws)
     tops = sorted({round(c.bbox[1], 1) for c in cells})
