@@ -298,21 +298,11 @@ class UnitReader:
         notes.extend(self._duplicate_bodies())
         numbers = [o.number for o in outcomes]
         content = [
-            ContentSection(
-                section=s.number,
-                learning_outcome=None,
-                items=s.entries,
-                provenance=locs(s.where),
-            )
+            ContentSection(section=s.number, learning_outcome=None, items=s.entries, provenance=locs(s.where))
             for s in body.content
         ]
         guidance = [
-            GuidanceSection(
-                section=s.number,
-                learning_outcome=None,
-                paragraphs=s.entries,
-                provenance=locs(s.where),
-            )
+            GuidanceSection(section=s.number, learning_outcome=None, paragraphs=s.entries, provenance=locs(s.where))
             for s in body.guidance
         ]
         for name, sections in (("indicative_content", content), ("assessor_guidance", guidance)):
