@@ -1,0 +1,5 @@
+"""``python -m extractor``: the qualspec command."""
+
+from .cli import main
+
+main()
