@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 
 from jsonschema import Draft202012Validator
+from test_diff_support import criterion, listing, make_spec, unit
 
 from extractor.diff import DiffReport, diff_specs, report_has_changes
 from extractor.diff.render_json import render_json
 from extractor.diff.report import FieldChange, KsbChange, ListingChange, RuleChange, TextChange, WordOp
 from extractor.diff.schema import DIFF_SCHEMA_PATH, diff_schema, render_diff_schema
 from extractor.model import KSB, Constraint, Location, Range
-from test_diff_support import criterion, listing, make_spec, unit
 
 
 def unit_of(spec, ref):

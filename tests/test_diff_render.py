@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from extractor.diff import diff_specs, render_html, render_markdown
 from test_diff import all_changes, changed, unit_of
 from test_diff_support import make_spec
+
+from extractor.diff import diff_specs, render_html, render_markdown
 
 
 def test_markdown_headline_then_units():

@@ -157,7 +157,7 @@ def test_typed_bullet_glyphs_become_items(tmp_path):
         ("item", "variable costs"),
         ("item", "Via w:sym"),
     ]
-    row = [b for b in blocks if b.kind == "row"][0]
+    row = next(b for b in blocks if b.kind == "row")
     assert [(p.kind, p.text) for p in row.cells[1].parts] == [
         ("item", "First"),
         ("item", "Second"),

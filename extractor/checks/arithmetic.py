@@ -3,7 +3,7 @@ and a qualification's size matching its kind."""
 
 from __future__ import annotations
 
-from ..interpret.findings import finding, value
+from ..findings import finding, value
 from ..model import Finding, Qualification, Specification
 from .sources import sightings
 

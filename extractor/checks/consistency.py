@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..interpret.findings import finding, value
+from ..findings import finding, value
 from ..model import Finding, Specification
 from ..textutil import fold
 from .sources import LISTING_FIELDS, sightings

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..interpret.findings import finding, value
+from ..findings import finding, value
 from ..model import Finding, Specification
 from ..textutil import fold
 
@@ -61,7 +61,7 @@ def _ksbs(spec: Specification) -> list[Finding]:
 
 def _printed(spec: Specification, standard: str, code: str, ref: str) -> str:
     unit = next(u for u in spec.units if u.isp_ref == ref)
-    return next(k.text for l in unit.apprenticeship if l.standard == standard for k in l.ksbs if k.code == code)
+    return next(k.text for link in unit.apprenticeship if link.standard == standard for k in link.ksbs if k.code == code)
 
 
 def _references(spec: Specification) -> list[Finding]:
@@ -73,7 +73,7 @@ def _references(spec: Specification) -> list[Finding]:
             for paragraph in section.paragraphs:
                 for match in REFERENCE.finditer(paragraph):
                     outcome, criterion = match.group(2), match.group(4)
-                    if outcome and int(outcome) not in outcomes or criterion and criterion not in criteria:
+                    if (outcome and int(outcome) not in outcomes) or (criterion and criterion not in criteria):
                         found.append(
                             finding(
                                 "reference-to-missing-element",

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..interpret.findings import finding, value
-from ..interpret.values import ISP_REF, QAN, UAN, qan_check_character
+from ..findings import finding, value
+from ..identifiers import ISP_REF, QAN, UAN, qan_check_character
 from ..model import Finding, Specification
 from .sources import sightings
 

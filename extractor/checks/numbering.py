@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..interpret.findings import finding, value
+from ..findings import finding, value
 from ..model import Finding, Specification, Unit
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..interpret.findings import finding, value
+from ..findings import finding, value
 from ..model import Finding, Specification
 from ..textutil import fold
 

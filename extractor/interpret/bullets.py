@@ -144,3 +144,9 @@ def _boundaries(items: list[str]) -> set[int]:
         position += len(item.split())
         offsets.add(position)
     return offsets
+
+
+def learn_starters(blocks: list[Block]) -> StarterModel:
+    """Item-start words learnt from the list items whose bullets survived."""
+    items = (p.text for b in blocks for c in b.cells for p in c.parts if p.kind == "item")
+    return StarterModel().learn(items)

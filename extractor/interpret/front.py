@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from ..blocks import Block
+from ..findings import loc
 from ..model import ChangeLogEntry, Constraint, Qualification, UnitListing
-from .findings import loc
 from .values import count_word, parse_range, parse_uk_date, to_int
 
 QUADRANT_HEADING = re.compile(r"^(business|core|leadership|self)\s+units?$", re.IGNORECASE)

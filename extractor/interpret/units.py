@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..blocks import Block, Cell, Location, Part
+from ..findings import finding, loc, locs, value
 from ..model import (
     AssessmentCriterion,
     ContentSection,
@@ -22,7 +23,6 @@ from ..model import (
 )
 from ..textutil import fold
 from .bullets import StarterModel, split_run
-from .findings import finding, loc, locs, value
 from .values import parse_apprenticeship, parse_sector, to_int
 
 OUTCOME = re.compile(r"^(\d+)\.?\s+(\S.*)$")

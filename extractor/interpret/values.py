@@ -7,9 +7,6 @@ from datetime import date
 
 from ..model import KSB, ApprenticeshipLink, Range, Sector
 
-ISP_REF = re.compile(r"^L\d[BCLS]\d+$")
-UAN = re.compile(r"^[A-Z]/\d{3}/\d{4}$")
-QAN = re.compile(r"^\d{3}/\d{4}/[\dX]$")
 NUMBER = re.compile(r"\d+")
 SECTOR = re.compile(r"^(\d{1,2}\.\d{1,2})\s*(?:[-\u2013]\s*)?([A-Za-z].*)$")
 KSB_CODE = re.compile(r"(?<![\w/.])([KSB]\d{1,3})\s+(?=\S)")
@@ -85,9 +82,3 @@ def parse_apprenticeship(printed: str) -> list[ApprenticeshipLink] | None:
         links.append(ApprenticeshipLink(standard=name.strip(), ksbs=ksbs))
     return links
 
-
-def qan_check_character(digits: str) -> str:
-    """Check character of a QAN's seven digits: weights 8..2, sum mod 11, 10 written X."""
-    total = sum(int(d) * w for d, w in zip(digits, range(8, 1, -1)))
-    remainder = total % 11
-    return "X" if remainder == 10 else str(remainder)

@@ -31,9 +31,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lxml import etree
-
 from docx.styles import BabelFish
+from lxml import etree
 
 from ..blocks import Block, Cell, Location, Part
 from ..errors import InputError

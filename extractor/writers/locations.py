@@ -19,8 +19,8 @@ def describe(location: Location) -> str:
 
 def describe_all(locations: list[Location]) -> str:
     """Locations joined with '; ', runs of consecutive lines collapsed ('lines 459-470')."""
-    lines = [l.line for l in locations if l.line is not None]
-    others = [describe(l) for l in locations if l.line is None]
+    lines = [place.line for place in locations if place.line is not None]
+    others = [describe(place) for place in locations if place.line is None]
     spans: list[str] = []
     for line in sorted(set(lines)):
         if spans and spans[-1][1] == line - 1:

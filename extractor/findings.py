@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..blocks import Location as BlockLocation
-from ..model import Finding, FindingValue, Location, Severity
+from .blocks import Location as BlockLocation
+from .model import Finding, FindingValue, Location, Severity
 
 
 def loc(where: BlockLocation | Location) -> Location:
