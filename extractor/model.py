@@ -11,6 +11,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_serializer
 
+from .readers import Format
+
 SCHEMA_VERSION = "1.0"
 
 Quadrant = Literal["business", "core", "leadership", "self"]
@@ -195,7 +197,7 @@ class Unit(Model):
 
 class Source(Model):
     path: str
-    format: Literal["text", "docx", "pdf"]
+    format: Format
     sha256: str
 
 

@@ -37,6 +37,7 @@ from lxml import etree
 from ..blocks import Block, Cell, Location, Part
 from ..errors import InputError
 from ..textutil import fold
+from . import Progress
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -63,7 +64,7 @@ SKIPPED = frozenset(
 TOC_STYLE = re.compile(r"^toc\s*(\d|heading)", re.IGNORECASE)
 
 
-def read_docx(path: Path) -> Iterator[Block]:
+def read_docx(path: Path, progress: Progress | None = None) -> Iterator[Block]:
     """Blocks of a Word document; InputError (raised at once) when it cannot be opened."""
     reader = _Reader.open(path)
     return reader.blocks()

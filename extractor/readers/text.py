@@ -14,13 +14,14 @@ from pathlib import Path
 from ..blocks import Block, Cell, Location
 from ..errors import InputError
 from ..textutil import fold
+from . import Progress
 from .html_cell import cell_parts
 
 ITEM_MARKER = re.compile(r"^\s*(?:[-\u2022\uf0b7]|\d+\.)\s+")
 DEBRIS = re.compile(r"^[\s\-\t]*$")
 
 
-def read_text(path: Path) -> Iterator[Block]:
+def read_text(path: Path, progress: Progress | None = None) -> Iterator[Block]:
     """Blocks of a UTF-8 text specification, one per non-blank line."""
     try:
         content = path.read_bytes().decode("utf-8-sig")
