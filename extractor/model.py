@@ -84,7 +84,7 @@ class Document(Model):
 class UnitListing(Model):
     """A unit as one row of a listing table (an award structure or the units overview)."""
 
-    isp_ref: str
+    reference: str
     uan: str
     title: str
     level: int | None
@@ -172,8 +172,8 @@ class GuidanceSection(Model):
 
 
 class Unit(Model):
-    isp_ref: str
-    isp_ref_printed: str
+    reference: str
+    reference_printed: str
     uan: str
     title: str
     level: int | None

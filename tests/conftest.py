@@ -18,7 +18,7 @@ def spec():
 
 @pytest.fixture(scope="session")
 def units(spec):
-    return {u.isp_ref: u for u in spec.units}
+    return {u.reference: u for u in spec.units}
 
 
 MINIMAL = """\

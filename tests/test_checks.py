@@ -50,12 +50,12 @@ def test_qan_format(write_spec):
 
 def test_reference_normalised_only_when_confirmed(write_spec):
     found = findings_of(write_spec, MINIMAL.replace("Unit Title\tL3B1", "Unit Title\tLEB1"))
-    assert codes(found) == [("isp-ref-normalised", "L3B1", "isp_ref")]
+    assert codes(found) == [("isp-ref-normalised", "L3B1", "reference")]
     assert [v.value for v in found[0].values] == ["LEB1", "L3B1", "L3B1"]
     # With a different UAN nothing confirms the correction: it stays as printed.
     text = MINIMAL.replace("Unit Title\tL3B1", "Unit Title\tLEB1").replace("UAN\tA/651/5975", "UAN\tB/651/5976")
     found = findings_of(write_spec, text)
-    assert ("isp-ref-malformed", "LEB1", "isp_ref") in codes(found)
+    assert ("isp-ref-malformed", "LEB1", "reference") in codes(found)
 
 
 # -- cross-table consistency --------------------------------------------------------------
@@ -204,7 +204,7 @@ def test_every_problem_of_the_bundled_specification(spec):
         ("sector-not-a-sector", "L4C8", "sector"),
         ("uan-malformed", "L6S2", "uan"),
         ("awarding-body-name-inconsistent", None, "awarding_body"),
-        ("isp-ref-normalised", "L5B4", "isp_ref"),
+        ("isp-ref-normalised", "L5B4", "reference"),
         ("qualification-title-mismatch", None, "title"),
         ("sector-label-inconsistent", None, "sector"),
         ("sections-not-linked", "L5B5", "assessor_guidance"),

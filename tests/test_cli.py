@@ -61,7 +61,7 @@ def test_extract_is_deterministic(run, tmp_path):
 def test_csv_rows_and_quoting(run, tmp_path):
     assert run("extract", "-q", "-o", tmp_path).exit_code == 0
     raw = (tmp_path / STEM / "assessment_criteria.csv").read_bytes()
-    assert raw.startswith(b"isp_ref,learning_outcome,position,number,text,source\r\n")
+    assert raw.startswith(b"reference,learning_outcome,position,number,text,source\r\n")
     assert b"L5B1,1,1,1.1,Estimate the potential lifetime value of customer accounts,line 459\r\n" in raw
     lines = raw.decode("utf-8").splitlines()
     assert len(lines) == 1 + 339

@@ -15,7 +15,7 @@ from extractor.model import KSB, Constraint, Location, Range
 
 
 def unit_of(spec, ref):
-    return next(u for u in spec.units if u.isp_ref == ref)
+    return next(u for u in spec.units if u.reference == ref)
 
 
 def changed(spec, edit) -> DiffReport:
@@ -61,7 +61,7 @@ def test_reworded_criterion_with_word_ops():
         c.text = "Estimate the likely lifetime value of key customer accounts"
 
     u = only_unit(changed(make_spec(), reword))
-    assert u.status == "changed" and u.isp_ref == "L5B1" and u.fields == []
+    assert u.status == "changed" and u.reference == "L5B1" and u.fields == []
     assert u.assessment_criteria == [
         TextChange(
             status="reworded",
@@ -136,13 +136,13 @@ def test_unit_added_and_removed():
         s.units_overview = [listing(u) for u in s.units]
 
     report = changed(make_spec(), swap)
-    assert [(u.status, u.isp_ref, u.uan, u.title) for u in report.units] == [
+    assert [(u.status, u.reference, u.uan, u.title) for u in report.units] == [
         ("added", "L5B3", "M/651/5980", "Market Research for Sales Strategy"),
         ("removed", "L5B2", "D/651/5976", "Organisational Sales Planning"),
     ]
     assert report.overview == [
-        ListingChange(status="added", isp_ref="L5B3", uan="M/651/5980", title="Market Research for Sales Strategy"),
-        ListingChange(status="removed", isp_ref="L5B2", uan="D/651/5976", title="Organisational Sales Planning"),
+        ListingChange(status="added", reference="L5B3", uan="M/651/5980", title="Market Research for Sales Strategy"),
+        ListingChange(status="removed", reference="L5B2", uan="D/651/5976", title="Organisational Sales Planning"),
     ]
     s = report.summary
     assert (s.units_added, s.units_removed, s.units_changed, s.listing_changes) == (1, 1, 0, 2)
@@ -168,7 +168,7 @@ def test_listing_change_not_matching_the_unit_is_reported_on_the_listing():
     assert report.overview == [
         ListingChange(
             status="changed",
-            isp_ref="L5B2",
+            reference="L5B2",
             uan="D/651/5976",
             title="Organisational Sales Planning",
             fields=[FieldChange(field="tqt", old=50, new=55)],
@@ -201,7 +201,7 @@ def test_re_referenced_unit_by_uan():
         unit_of(s, "L5B1").uan = "A/651/9999"
 
     u = only_unit(changed(make_spec(), re_reference))
-    assert (u.renamed, u.re_referenced, u.matched_by, u.uan) == (False, True, "isp_ref", "A/651/9999")
+    assert (u.renamed, u.re_referenced, u.matched_by, u.uan) == (False, True, "reference", "A/651/9999")
     assert u.fields == [
         FieldChange(
             field="uan",
@@ -215,12 +215,12 @@ def test_re_referenced_unit_by_uan():
 def test_both_references_changed_matched_by_title():
     def re_reference(s):
         u = unit_of(s, "L5B2")
-        u.isp_ref, u.isp_ref_printed, u.uan = "L5B9", "L5B9", "Z/000/0000"
+        u.reference, u.reference_printed, u.uan = "L5B9", "L5B9", "Z/000/0000"
 
     u = only_unit(changed(make_spec(), re_reference))
     assert (u.status, u.matched_by, u.re_referenced) == ("changed", "title", True)
     assert [(f.field, f.old, f.new) for f in u.fields] == [
-        ("isp_ref", "L5B2", "L5B9"),
+        ("reference", "L5B2", "L5B9"),
         ("uan", "D/651/5976", "Z/000/0000"),
     ]
 
@@ -290,7 +290,7 @@ def test_award_structure_range_and_rules():
     award, cert = changed(make_spec(), qualifications).qualifications
     assert (award.qan, award.status, award.fields, award.rules) == ("610/5663/7", "changed", [], [])
     assert award.units == [
-        ListingChange(status="added", isp_ref="L5B2", uan="D/651/5976", title="Organisational Sales Planning")
+        ListingChange(status="added", reference="L5B2", uan="D/651/5976", title="Organisational Sales Planning")
     ]
     assert cert.fields == [
         FieldChange(
@@ -359,7 +359,7 @@ def test_everything_at_once_counts():
     assert (s.units_added, s.units_changed, s.units_renamed, s.units_re_referenced) == (1, 2, 1, 1)
     assert (s.texts_reworded, s.texts_removed, s.texts_moved, s.ksb_changes) == (1, 1, 1, 1)
     assert s.field_changes == 4  # version, L5B1 glh, L5B2 title and UAN
-    assert [(u.status, u.isp_ref) for u in report.units] == [
+    assert [(u.status, u.reference) for u in report.units] == [
         ("changed", "L5B1"),
         ("changed", "L5B2"),
         ("added", "L5B3"),

@@ -16,17 +16,17 @@ from extractor.pipeline import BUNDLED_SPEC, extract
 def version_1_2(spec):
     """Reword L5B1 1.1, change L5C2's GLH from 30 to 35 everywhere, withdraw L4S6."""
     new = spec.model_copy(deep=True)
-    b1 = next(u for u in new.units if u.isp_ref == "L5B1")
+    b1 = next(u for u in new.units if u.reference == "L5B1")
     b1.learning_outcomes[0].assessment_criteria[0].text = "Estimate the likely lifetime value of key customer accounts"
-    next(u for u in new.units if u.isp_ref == "L5C2").glh = 35
+    next(u for u in new.units if u.reference == "L5C2").glh = 35
     for rows in [new.units_overview, *(q.units for q in new.qualifications)]:
         for row in rows:
-            if row.isp_ref == "L5C2":
+            if row.reference == "L5C2":
                 row.glh = 35
-    new.units = [u for u in new.units if u.isp_ref != "L4S6"]
-    new.units_overview = [r for r in new.units_overview if r.isp_ref != "L4S6"]
+    new.units = [u for u in new.units if u.reference != "L4S6"]
+    new.units_overview = [r for r in new.units_overview if r.reference != "L4S6"]
     for q in new.qualifications:
-        q.units = [r for r in q.units if r.isp_ref != "L4S6"]
+        q.units = [r for r in q.units if r.reference != "L4S6"]
     return new
 
 
@@ -36,7 +36,7 @@ def test_real_document_against_itself(spec):
 
 def test_real_document_lists_exactly_the_changes(spec):
     report = diff_specs(spec, version_1_2(spec))
-    assert [(u.status, u.isp_ref) for u in report.units] == [
+    assert [(u.status, u.reference) for u in report.units] == [
         ("changed", "L5B1"),
         ("changed", "L5C2"),
         ("removed", "L4S6"),
@@ -53,7 +53,7 @@ def test_real_document_lists_exactly_the_changes(spec):
     ]
     assert c2.fields == [FieldChange(field="glh", old=30, new=35)]
     assert c2.assessment_criteria == [] and c2.learning_outcomes == []
-    assert [(r.status, r.isp_ref) for r in report.overview] == [("removed", "L4S6")]
+    assert [(r.status, r.reference) for r in report.overview] == [("removed", "L4S6")]
     assert report.qualifications == []  # no award structure lists L4S6; GLH rows are explained
     assert report.document.fields == [] and report.document.change_log == []
 

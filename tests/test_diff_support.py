@@ -29,10 +29,10 @@ def criterion(number: str, text: str) -> AssessmentCriterion:
     return AssessmentCriterion(number=number, text=text, provenance=HERE)
 
 
-def unit(isp_ref: str, uan: str, title: str, glh: int, outcomes: list[LearningOutcome]) -> Unit:
+def unit(reference: str, uan: str, title: str, glh: int, outcomes: list[LearningOutcome]) -> Unit:
     return Unit(
-        isp_ref=isp_ref,
-        isp_ref_printed=isp_ref,
+        reference=reference,
+        reference_printed=reference,
         uan=uan,
         title=title,
         level=5,
@@ -73,7 +73,7 @@ def unit(isp_ref: str, uan: str, title: str, glh: int, outcomes: list[LearningOu
 
 def listing(u: Unit) -> UnitListing:
     return UnitListing(
-        isp_ref=u.isp_ref, uan=u.uan, title=u.title, level=u.level, glh=u.glh, tqt=u.tqt,
+        reference=u.reference, uan=u.uan, title=u.title, level=u.level, glh=u.glh, tqt=u.tqt,
         credits=u.credits, quadrant=u.quadrant, provenance=HERE,
     )
 

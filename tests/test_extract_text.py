@@ -47,9 +47,9 @@ def test_key_facts_ranges(spec):
 
 def test_award_structures(spec):
     by_qan = {q.qan: q for q in spec.qualifications}
-    assert [u.isp_ref for u in by_qan["610/5664/9"].units] == ["L5B2", "L5B3"]
+    assert [u.reference for u in by_qan["610/5664/9"].units] == ["L5B2", "L5B3"]
     innovation = by_qan["610/5679/0"]
-    assert [(u.isp_ref, u.uan, u.credits) for u in innovation.units] == [
+    assert [(u.reference, u.uan, u.credits) for u in innovation.units] == [
         ("L5L5", "Y/650/7928", 3),  # printed so here; the overview says T/651/5991 (a finding)
         ("L5L7", "Y/651/5992", 4),
     ]
@@ -57,7 +57,7 @@ def test_award_structures(spec):
     assert first.title == "Level 5 Award in Analysis Financial Performance"
     assert first.structure_title == "Level 5 Award in Analysing Financial Performance"
     coaching = by_qan["610/5677/7"].units[0]
-    assert (coaching.isp_ref, coaching.glh, coaching.tqt, coaching.credits) == ("L5L4", 30, 40, 6)
+    assert (coaching.reference, coaching.glh, coaching.tqt, coaching.credits) == ("L5L4", 30, 40, 6)
     assert all(q.units for q in spec.qualifications if q.kind == "award")
 
 
@@ -105,7 +105,7 @@ def test_unit_header_fields(units):
 
 def test_reference_normalised_with_printed_form_kept(units):
     u = units["L5B4"]
-    assert (u.isp_ref, u.isp_ref_printed, u.uan) == ("L5B4", "LSB4", "F/651/5977")
+    assert (u.reference, u.reference_printed, u.uan) == ("L5B4", "LSB4", "F/651/5977")
 
 
 def test_outcomes_and_criteria(units):

@@ -53,10 +53,10 @@ def test_content_is_equal(text, other, key):
 def test_units_one_by_one(text, other):
     """The same, unit by unit, so that a failure names the unit and field."""
     ours, theirs = without_provenance(text["units"]), without_provenance(other["units"])
-    assert [u["isp_ref_printed"] for u in theirs] == [u["isp_ref_printed"] for u in ours]
+    assert [u["reference_printed"] for u in theirs] == [u["reference_printed"] for u in ours]
     for a, b in zip(ours, theirs):
         for name in a:
-            assert b[name] == a[name], f"{a['isp_ref_printed']}: {name}"
+            assert b[name] == a[name], f"{a['reference_printed']}: {name}"
 
 
 def test_findings_are_equal(text, other):

@@ -20,26 +20,26 @@ def check(spec: Specification) -> list[Finding]:
 
 def _unit_rows(spec: Specification) -> list[Finding]:
     """Per unit: every table row (or spec + overview TQT) where credits != TQT/10 or GLH > TQT."""
-    tqt_of = {row.isp_ref: (row.tqt, row.provenance) for row in spec.units_overview}
+    tqt_of = {row.reference: (row.tqt, row.provenance) for row in spec.units_overview}
     credit_bad: dict[str, list] = {}
     glh_bad: dict[str, list] = {}
     for s in sightings(spec):
         tqt = s.values.get("tqt")
         tqt_places = s.locations.get("tqt", [])
         tqt_source = s.source
-        if tqt is None and s.isp_ref in tqt_of:
-            tqt, tqt_places = tqt_of[s.isp_ref]
+        if tqt is None and s.reference in tqt_of:
+            tqt, tqt_places = tqt_of[s.reference]
             tqt_source = "units overview"
         credits, glh = s.values.get("credits"), s.values.get("glh")
         if tqt is None:
             continue
         if credits is not None and credits * 10 != tqt:
-            credit_bad.setdefault(s.isp_ref, []).extend(
+            credit_bad.setdefault(s.reference, []).extend(
                 [value(credits, f"credit value, {s.source}", s.locations["credits"]),
                  value(tqt, f"TQT, {tqt_source}", tqt_places)]
             )
         if glh is not None and glh > tqt:
-            glh_bad.setdefault(s.isp_ref, []).extend(
+            glh_bad.setdefault(s.reference, []).extend(
                 [value(glh, f"GLH, {s.source}", s.locations["glh"]), value(tqt, f"TQT, {tqt_source}", tqt_places)]
             )
     found = [
@@ -137,7 +137,7 @@ def _award_totals(q: Qualification) -> list[Finding]:
                     f"{sum(parts)}.",
                     field=name,
                     values=[value(stated.min, "key facts", q.provenance)]
-                    + [value(getattr(u, name), f"{u.isp_ref}, award structure", u.provenance) for u in q.units],
+                    + [value(getattr(u, name), f"{u.reference}, award structure", u.provenance) for u in q.units],
                 )
             )
     return found

@@ -13,7 +13,7 @@ NAMES = {"title": "title", "uan": "UAN", "level": "level", "glh": "GLH", "tqt": 
 def check(spec: Specification) -> list[Finding]:
     by_unit: dict[str, list] = {}
     for s in sightings(spec):
-        by_unit.setdefault(s.isp_ref, []).append(s)
+        by_unit.setdefault(s.reference, []).append(s)
     found = []
     for ref, seen in by_unit.items():
         for name in LISTING_FIELDS:

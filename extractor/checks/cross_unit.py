@@ -31,7 +31,7 @@ def _ksbs(spec: Specification) -> list[Finding]:
         for link in unit.apprenticeship:
             for ksb in link.ksbs:
                 key = (link.standard, ksb.code)
-                texts.setdefault(key, {}).setdefault(_normal(ksb.text), []).append(unit.isp_ref)
+                texts.setdefault(key, {}).setdefault(_normal(ksb.text), []).append(unit.reference)
                 places.setdefault((*key, _normal(ksb.text)), []).extend(
                     unit.field_provenance.get("apprenticeship", unit.provenance)
                 )
@@ -60,7 +60,7 @@ def _ksbs(spec: Specification) -> list[Finding]:
 
 
 def _printed(spec: Specification, standard: str, code: str, ref: str) -> str:
-    unit = next(u for u in spec.units if u.isp_ref == ref)
+    unit = next(u for u in spec.units if u.reference == ref)
     return next(k.text for link in unit.apprenticeship if link.standard == standard for k in link.ksbs if k.code == code)
 
 
@@ -78,9 +78,9 @@ def _references(spec: Specification) -> list[Finding]:
                             finding(
                                 "reference-to-missing-element",
                                 "error",
-                                f"Unit {unit.isp_ref}'s assessor guidance section {section.section} refers to "
+                                f"Unit {unit.reference}'s assessor guidance section {section.section} refers to "
                                 f"'{match.group(0)}', which the unit does not have.",
-                                unit=unit.isp_ref,
+                                unit=unit.reference,
                                 field="assessor_guidance",
                                 values=[value(match.group(0), f"assessor guidance {section.section}", section.provenance)],
                             )
@@ -91,7 +91,7 @@ def _references(spec: Specification) -> list[Finding]:
 def _ref_shape(spec: Specification) -> list[Finding]:
     found = []
     for unit in spec.units:
-        match = re.match(r"^L(\d)([BCLS])\d+$", unit.isp_ref)
+        match = re.match(r"^L(\d)([BCLS])\d+$", unit.reference)
         if not match:
             continue
         level, letter = int(match.group(1)), match.group(2)
@@ -100,10 +100,10 @@ def _ref_shape(spec: Specification) -> list[Finding]:
                 finding(
                     "isp-ref-level-mismatch",
                     "error",
-                    f"Unit {unit.isp_ref}'s reference says level {level} but the unit is level {unit.level}.",
-                    unit=unit.isp_ref,
+                    f"Unit {unit.reference}'s reference says level {level} but the unit is level {unit.level}.",
+                    unit=unit.reference,
                     field="level",
-                    values=[value(unit.isp_ref, "unit reference", unit.provenance),
+                    values=[value(unit.reference, "unit reference", unit.provenance),
                             value(unit.level, "level", unit.field_provenance.get("level", []))],
                 )
             )
@@ -112,11 +112,11 @@ def _ref_shape(spec: Specification) -> list[Finding]:
                 finding(
                     "isp-ref-quadrant-mismatch",
                     "error",
-                    f"Unit {unit.isp_ref}'s reference letter '{letter}' means {QUADRANT_LETTER[letter]} but the "
+                    f"Unit {unit.reference}'s reference letter '{letter}' means {QUADRANT_LETTER[letter]} but the "
                     f"unit is in the {unit.quadrant} quadrant.",
-                    unit=unit.isp_ref,
+                    unit=unit.reference,
                     field="quadrant",
-                    values=[value(unit.isp_ref, "unit reference", unit.provenance)],
+                    values=[value(unit.reference, "unit reference", unit.provenance)],
                 )
             )
     return found

@@ -18,7 +18,7 @@ def _uans(spec: Specification) -> list[Finding]:
     for s in sightings(spec):
         uan = s.values["uan"]
         if uan and not UAN.match(uan):
-            bad.setdefault((s.isp_ref, uan), []).append(value(uan, s.source, s.locations["uan"]))
+            bad.setdefault((s.reference, uan), []).append(value(uan, s.source, s.locations["uan"]))
     return [
         finding(
             "uan-malformed",
@@ -68,11 +68,11 @@ def _listing_refs(spec: Specification) -> list[Finding]:
         finding(
             "isp-ref-malformed",
             "error",
-            f"Unit reference '{s.isp_ref}' in the {s.source} is not of the form L<level><B|C|L|S><n>.",
-            unit=s.isp_ref,
-            field="isp_ref",
-            values=[value(s.isp_ref, s.source, s.locations["title"])],
+            f"Unit reference '{s.reference}' in the {s.source} is not of the form L<level><B|C|L|S><n>.",
+            unit=s.reference,
+            field="reference",
+            values=[value(s.reference, s.source, s.locations["title"])],
         )
         for s in sightings(spec)
-        if s.source != "unit specification" and not ISP_REF.match(s.isp_ref)
+        if s.source != "unit specification" and not ISP_REF.match(s.reference)
     ]

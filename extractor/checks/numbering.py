@@ -25,9 +25,9 @@ def _outcomes(unit: Unit) -> list[Finding]:
         finding(
             "outcome-numbering",
             "error",
-            f"Unit {unit.isp_ref}'s learning outcomes are numbered {', '.join(map(str, numbers))}, "
+            f"Unit {unit.reference}'s learning outcomes are numbered {', '.join(map(str, numbers))}, "
             f"not 1 to {len(numbers)}.",
-            unit=unit.isp_ref,
+            unit=unit.reference,
             field="learning_outcomes",
             values=[value(lo.number, f"learning outcome {lo.number}", lo.provenance[:1]) for lo in unit.learning_outcomes],
         )
@@ -44,8 +44,8 @@ def _criteria(unit: Unit) -> list[Finding]:
                     finding(
                         "criterion-number-duplicate",
                         "error",
-                        f"Unit {unit.isp_ref} numbers {count} different assessment criteria {number}.",
-                        unit=unit.isp_ref,
+                        f"Unit {unit.reference} numbers {count} different assessment criteria {number}.",
+                        unit=unit.reference,
                         field="assessment_criteria",
                         values=[value(c.text, f"criterion {c.number}", c.provenance)
                                 for c in lo.assessment_criteria if c.number == number],
@@ -58,10 +58,10 @@ def _criteria(unit: Unit) -> list[Finding]:
                 finding(
                     "criterion-number-gap",
                     "error",
-                    f"Unit {unit.isp_ref}, learning outcome {lo.number}: criteria "
+                    f"Unit {unit.reference}, learning outcome {lo.number}: criteria "
                     + ", ".join(f"{lo.number}.{m}" for m in missing)
                     + " are missing from the numbering.",
-                    unit=unit.isp_ref,
+                    unit=unit.reference,
                     field="assessment_criteria",
                     values=[value(", ".join(numbers), f"criteria of learning outcome {lo.number}", lo.provenance[:1])],
                 )
@@ -71,8 +71,8 @@ def _criteria(unit: Unit) -> list[Finding]:
                 finding(
                     "outcome-without-criteria",
                     "error",
-                    f"Unit {unit.isp_ref}'s learning outcome {lo.number} has no assessment criteria.",
-                    unit=unit.isp_ref,
+                    f"Unit {unit.reference}'s learning outcome {lo.number} has no assessment criteria.",
+                    unit=unit.reference,
                     field="assessment_criteria",
                     values=[value(lo.text, f"learning outcome {lo.number}", lo.provenance)],
                 )

@@ -11,7 +11,7 @@ from ..model import Location, Specification
 class Sighting:
     """A unit's values as printed in one table."""
 
-    isp_ref: str
+    reference: str
     source: str
     values: dict
     locations: dict[str, list[Location]]
@@ -32,13 +32,13 @@ def sightings(spec: Specification) -> list[Sighting]:
             "credits": unit.credits,
         }
         places = {name: unit.field_provenance.get(name, unit.provenance) for name in values}
-        found.append(Sighting(unit.isp_ref, "unit specification", values, places))
+        found.append(Sighting(unit.reference, "unit specification", values, places))
     for row in spec.units_overview:
         values = {name: getattr(row, name) for name in LISTING_FIELDS}
-        found.append(Sighting(row.isp_ref, "units overview", values, {n: row.provenance for n in values}))
+        found.append(Sighting(row.reference, "units overview", values, {n: row.provenance for n in values}))
     for qualification in spec.qualifications:
         for row in qualification.units:
             values = {name: getattr(row, name) for name in LISTING_FIELDS}
             source = f"award structure '{qualification.structure_title or qualification.title}'"
-            found.append(Sighting(row.isp_ref, source, values, {n: row.provenance for n in values}))
+            found.append(Sighting(row.reference, source, values, {n: row.provenance for n in values}))
     return found

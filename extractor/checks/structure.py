@@ -17,22 +17,22 @@ def check(spec: Specification) -> list[Finding]:
 
 
 def _membership(spec: Specification) -> list[Finding]:
-    specified = {u.isp_ref for u in spec.units}
-    overview = {row.isp_ref: row for row in spec.units_overview}
+    specified = {u.reference for u in spec.units}
+    overview = {row.reference: row for row in spec.units_overview}
     found = [
         finding(
             "unit-not-in-overview",
             "error",
-            f"Unit {u.isp_ref} has a unit specification but is not in the units overview.",
-            unit=u.isp_ref,
-            values=[value(u.isp_ref, "unit specification", u.provenance)],
+            f"Unit {u.reference} has a unit specification but is not in the units overview.",
+            unit=u.reference,
+            values=[value(u.reference, "unit specification", u.provenance)],
         )
         for u in spec.units
-        if overview and u.isp_ref not in overview
+        if overview and u.reference not in overview
     ]
     listed = [(ref, row.provenance, "units overview") for ref, row in overview.items()]
     listed += [
-        (row.isp_ref, row.provenance, f"award structure '{q.structure_title}'")
+        (row.reference, row.provenance, f"award structure '{q.structure_title}'")
         for q in spec.qualifications
         for row in q.units
     ]
@@ -59,8 +59,8 @@ def _required(spec: Specification) -> list[Finding]:
                     finding(
                         "required-field-empty",
                         "error",
-                        f"Unit {unit.isp_ref} prints no readable {name.replace('_', ' ')}.",
-                        unit=unit.isp_ref,
+                        f"Unit {unit.reference} prints no readable {name.replace('_', ' ')}.",
+                        unit=unit.reference,
                         field=name,
                         values=[value(None, "unit specification", unit.field_provenance.get(name, unit.provenance))],
                     )
@@ -71,8 +71,8 @@ def _required(spec: Specification) -> list[Finding]:
                     finding(
                         "required-block-missing",
                         "error",
-                        f"Unit {unit.isp_ref} has no {name.replace('_', ' ')}.",
-                        unit=unit.isp_ref,
+                        f"Unit {unit.reference} has no {name.replace('_', ' ')}.",
+                        unit=unit.reference,
                         field=name,
                         locations=unit.provenance,
                     )
@@ -94,8 +94,8 @@ def _sectors(spec: Specification) -> list[Finding]:
                 finding(
                     "sector-not-a-sector",
                     "error",
-                    f"Unit {unit.isp_ref}'s subject/sector field does not hold a sector code and label.",
-                    unit=unit.isp_ref,
+                    f"Unit {unit.reference}'s subject/sector field does not hold a sector code and label.",
+                    unit=unit.reference,
                     field="sector",
                     values=[value(sector.printed, "unit specification", where)],
                 )

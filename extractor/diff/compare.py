@@ -21,10 +21,10 @@ from .report import (
 from .units import unit_diff, unit_identity
 
 DOCUMENT_FIELDS = ("title", "awarding_body", "level", "subject_sector", "version", "publication_date")
-LISTING_FIELDS = ("isp_ref", "uan", "title", "level", "glh", "tqt", "credits", "quadrant")
+LISTING_FIELDS = ("reference", "uan", "title", "level", "glh", "tqt", "credits", "quadrant")
 QUALIFICATION_FIELDS = ("qan", "title", "kind", "credits", "glh", "tqt", "structure_title")
 RULE_FIELDS = ("kind", "text", "min", "max", "quadrants", "level")
-UNIT_KEYS = [("uan", lambda u: u.uan), ("isp_ref", lambda u: u.isp_ref)]
+UNIT_KEYS = [("uan", lambda u: u.uan), ("reference", lambda u: u.reference)]
 
 Explained = set[tuple[str, str]]
 """Field changes already reported on units, as ``_fact`` keys."""
@@ -33,7 +33,7 @@ Explained = set[tuple[str, str]]
 def diff_specs(old: Specification, new: Specification) -> DiffReport:
     """Every difference from ``old`` to ``new``, provenance ignored, in a stable order."""
     units = _units(old, new)
-    explained = {_fact(u.isp_ref, f) for u in units for f in u.fields}
+    explained = {_fact(u.reference, f) for u in units for f in u.fields}
     report = DiffReport(
         old=_side(old),
         new=_side(new),
@@ -94,23 +94,23 @@ def listing_changes(
     changes = []
     for i, j in pairs:
         row = new[j] if j is not None else old[i]  # type: ignore[index]
-        identity = {"isp_ref": row.isp_ref, "uan": row.uan, "title": row.title}
+        identity = {"reference": row.reference, "uan": row.uan, "title": row.title}
         if i is None or j is None:
             changes.append(ListingChange(status="added" if i is None else "removed", **identity))
             continue
         fields = [
             f
             for f in field_changes([(n, getattr(old[i], n), getattr(new[j], n)) for n in LISTING_FIELDS])
-            if _fact(row.isp_ref, f) not in explained
+            if _fact(row.reference, f) not in explained
         ]
         if fields:
             changes.append(ListingChange(status="changed", **identity, fields=fields))
     return changes
 
 
-def _fact(isp_ref: str, change: FieldChange) -> tuple[str, str]:
-    """A field change of the unit ``isp_ref`` (new reference), as a comparable key."""
-    return isp_ref, change.model_dump_json(include={"field", "old", "new"})
+def _fact(reference: str, change: FieldChange) -> tuple[str, str]:
+    """A field change of the unit ``reference`` (new reference), as a comparable key."""
+    return reference, change.model_dump_json(include={"field", "old", "new"})
 
 
 def _qualifications(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .report import Side, Value
 
 FIELD_LABELS = {
-    "isp_ref": "ISP ref",
+    "reference": "ISP ref",
     "uan": "UAN",
     "qan": "QAN",
     "glh": "GLH",

@@ -132,9 +132,9 @@ def _rule_row(r: RuleChange) -> Row:
 
 
 def _listing_row(row: ListingChange) -> Row:
-    where = escape(f"{row.isp_ref} {row.title} ({row.uan})")
+    where = escape(f"{row.reference} {row.title} ({row.uan})")
     if row.status != "changed":
-        text = escape(f"{row.isp_ref} {row.title}")
+        text = escape(f"{row.reference} {row.title}")
         return (where, row.status, text if row.status == "removed" else "", text if row.status == "added" else "")
     old = "; ".join(f"{escape(label(f.field))} <del>{escape(display(f.old))}</del>" for f in row.fields)
     new = "; ".join(f"{escape(label(f.field))} <ins>{escape(display(f.new))}</ins>" for f in row.fields)
@@ -154,5 +154,5 @@ def _unit(u: UnitDiff) -> str:
         rows.append((escape(f"KSB {k.code} ({k.standard})"), k.status, *_marked(k.old_text, k.new_text, k.words)))
     for attr, name in TEXT_SECTIONS:
         rows += [_text_row(name, t) for t in getattr(u, attr)]
-    title = f"{escape(u.isp_ref)} {escape(u.title)} ({escape(u.uan)})"
+    title = f"{escape(u.reference)} {escape(u.title)} ({escape(u.uan)})"
     return f"<h3>{title} <span class=\"tag\">{', '.join(notes)}</span></h3>{_table(rows)}"

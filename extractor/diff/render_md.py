@@ -108,7 +108,7 @@ def _ksb(k: KsbChange) -> str:
 
 
 def _listing(row: ListingChange) -> str:
-    head = f"- {esc(row.isp_ref)} {esc(row.title)} ({esc(row.uan)}) {row.status}"
+    head = f"- {esc(row.reference)} {esc(row.title)} ({esc(row.uan)}) {row.status}"
     if not row.fields:
         return head
     return head + ": " + "; ".join(map(_change, row.fields))
@@ -128,7 +128,7 @@ def _qualification(q: QualificationDiff) -> list[str]:
 
 def _unit(u: UnitDiff) -> list[str]:
     notes = [u.status] + ["renamed"] * u.renamed + ["re-referenced"] * u.re_referenced
-    lines = [f"### {esc(u.isp_ref)} {esc(u.title)} ({esc(u.uan)}): {', '.join(notes)}", ""]
+    lines = [f"### {esc(u.reference)} {esc(u.title)} ({esc(u.uan)}): {', '.join(notes)}", ""]
     lines += [*map(_field, u.fields), *map(_ksb, u.ksbs)]
     for attr, name in TEXT_SECTIONS:
         lines += [_text(name, t) for t in getattr(u, attr)]

@@ -14,7 +14,7 @@ Scalar = str | int | float | None
 Value = Scalar | list[str] | dict[str, Scalar]
 Status = Literal["added", "removed", "changed"]
 TextStatus = Literal["added", "removed", "reworded", "moved", "moved_reworded"]
-MatchedBy = Literal["uan", "isp_ref", "qan", "title"]
+MatchedBy = Literal["uan", "reference", "qan", "title"]
 
 
 class Model(BaseModel):
@@ -67,7 +67,7 @@ class ListingChange(Model):
     """A unit row of a listing table (an award structure or the units overview)."""
 
     status: Status
-    isp_ref: str
+    reference: str
     uan: str
     title: str
     fields: list[FieldChange] = []
@@ -97,7 +97,7 @@ class UnitDiff(Model):
     """A unit added, removed or changed; identity fields are the new ones when there are."""
 
     status: Status
-    isp_ref: str
+    reference: str
     uan: str
     title: str
     matched_by: MatchedBy | None = None

@@ -8,11 +8,11 @@ from .match import pair_records
 from .report import KsbChange, MatchedBy, UnitDiff
 from .words import same, word_ops
 
-UNIT_FIELDS = ("isp_ref", "uan", "title", "level", "credits", "glh", "tqt", "quadrant", "purpose", "sector")
+UNIT_FIELDS = ("reference", "uan", "title", "level", "credits", "glh", "tqt", "quadrant", "purpose", "sector")
 
 
 def unit_identity(unit: Unit) -> dict[str, str]:
-    return {"isp_ref": unit.isp_ref, "uan": unit.uan, "title": unit.title}
+    return {"reference": unit.reference, "uan": unit.uan, "title": unit.title}
 
 
 def unit_diff(old: Unit, new: Unit, matched_by: MatchedBy) -> UnitDiff | None:
@@ -26,7 +26,7 @@ def unit_diff(old: Unit, new: Unit, matched_by: MatchedBy) -> UnitDiff | None:
         **unit_identity(new),
         matched_by=matched_by,
         renamed=any(f.field == "title" for f in fields),
-        re_referenced=any(f.field in ("isp_ref", "uan") for f in fields),
+        re_referenced=any(f.field in ("reference", "uan") for f in fields),
         fields=fields,
         ksbs=ksb_changes(old.apprenticeship, new.apprenticeship),
         learning_outcomes=text_changes(

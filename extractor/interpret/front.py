@@ -83,7 +83,7 @@ def listing(block: Block, quadrant: str | None) -> UnitListing:
     cells = [c.text for c in block.cells] + [""] * 7
     return UnitListing(
         uan=cells[0],
-        isp_ref=cells[1],
+        reference=cells[1],
         title=cells[2],
         level=to_int(cells[3]),
         glh=to_int(cells[4]),

@@ -38,27 +38,27 @@ class Reconciliation:
     def _normalise_refs(self) -> None:
         """Repair a malformed ISP reference only when a listing confirms it (same UAN)."""
         for unit in self.units:
-            if ISP_REF.match(unit.isp_ref_printed):
+            if ISP_REF.match(unit.reference_printed):
                 continue
             confirmations = [
                 (source, row)
                 for source, row in self._listings()
-                if row.uan == unit.uan and ISP_REF.match(row.isp_ref)
+                if row.uan == unit.uan and ISP_REF.match(row.reference)
             ]
-            refs = {row.isp_ref for _, row in confirmations}
-            printed = value(unit.isp_ref_printed, "unit specification", unit.provenance)
+            refs = {row.reference for _, row in confirmations}
+            printed = value(unit.reference_printed, "unit specification", unit.provenance)
             if len(refs) == 1:
-                unit.isp_ref = refs.pop()
+                unit.reference = refs.pop()
                 self.findings.append(
                     finding(
                         "isp-ref-normalised",
                         "warning",
-                        f"Unit reference '{unit.isp_ref_printed}' is malformed; it was read as "
-                        f"'{unit.isp_ref}', which the tables listing UAN {unit.uan} print.",
-                        unit=unit.isp_ref,
-                        field="isp_ref",
+                        f"Unit reference '{unit.reference_printed}' is malformed; it was read as "
+                        f"'{unit.reference}', which the tables listing UAN {unit.uan} print.",
+                        unit=unit.reference,
+                        field="reference",
                         values=[printed]
-                        + [value(row.isp_ref, source, row.provenance) for source, row in confirmations],
+                        + [value(row.reference, source, row.provenance) for source, row in confirmations],
                     )
                 )
             else:
@@ -66,18 +66,18 @@ class Reconciliation:
                     finding(
                         "isp-ref-malformed",
                         "error",
-                        f"Unit reference '{unit.isp_ref_printed}' is not of the form L<level><B|C|L|S><n> "
+                        f"Unit reference '{unit.reference_printed}' is not of the form L<level><B|C|L|S><n> "
                         "and no other table confirms a correction.",
-                        unit=unit.isp_ref_printed,
-                        field="isp_ref",
+                        unit=unit.reference_printed,
+                        field="reference",
                         values=[printed],
                     )
                 )
 
     def _apply_overview(self) -> None:
-        by_ref = {row.isp_ref: row for row in self.overview}
+        by_ref = {row.reference: row for row in self.overview}
         for unit in self.units:
-            row = by_ref.get(unit.isp_ref)
+            row = by_ref.get(unit.reference)
             if row is None:
                 continue
             unit.tqt = row.tqt
@@ -88,9 +88,9 @@ class Reconciliation:
                     finding(
                         "quadrant-mismatch",
                         "error",
-                        f"Unit {unit.isp_ref} is specified under '{unit.quadrant}' but listed under "
+                        f"Unit {unit.reference} is specified under '{unit.quadrant}' but listed under "
                         f"'{row.quadrant}' in the units overview.",
-                        unit=unit.isp_ref,
+                        unit=unit.reference,
                         field="quadrant",
                         values=[
                             value(unit.quadrant, "unit specification section", unit.provenance),

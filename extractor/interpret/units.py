@@ -323,8 +323,8 @@ class UnitReader:
         sector = body.fields.get("sector")
         purpose = body.fields.get("purpose")
         unit = Unit(
-            isp_ref=ref_printed,
-            isp_ref_printed=ref_printed,
+            reference=ref_printed,
+            reference_printed=ref_printed,
             uan=self._text("uan"),
             title=title,
             level=to_int(self._text("level")),

@@ -31,8 +31,8 @@ def render_csv(spec: Specification) -> dict[str, str]:
              for x in q],
         ),
         "qualification_units": _table(
-            ["qan", "position", "isp_ref", "uan", "title", "level", "glh", "tqt", "credits", "source"],
-            [[x.qan, i, u.isp_ref, u.uan, u.title, u.level, u.glh, u.tqt, u.credits, describe_all(u.provenance)]
+            ["qan", "position", "reference", "uan", "title", "level", "glh", "tqt", "credits", "source"],
+            [[x.qan, i, u.reference, u.uan, u.title, u.level, u.glh, u.tqt, u.credits, describe_all(u.provenance)]
              for x in q for i, u in enumerate(x.units, 1)],
         ),
         "qualification_rules": _table(
@@ -41,36 +41,36 @@ def render_csv(spec: Specification) -> dict[str, str]:
              for x in q for i, r in enumerate(x.rules, 1)],
         ),
         "units": _table(
-            ["isp_ref", "isp_ref_printed", "uan", "title", "level", "credits", "glh", "tqt", "quadrant", "purpose",
+            ["reference", "reference_printed", "uan", "title", "level", "credits", "glh", "tqt", "quadrant", "purpose",
              "sector_code", "sector_label", "sector_printed", "apprenticeship_printed", "source"],
-            [[u.isp_ref, u.isp_ref_printed, u.uan, u.title, u.level, u.credits, u.glh, u.tqt, u.quadrant, u.purpose,
+            [[u.reference, u.reference_printed, u.uan, u.title, u.level, u.credits, u.glh, u.tqt, u.quadrant, u.purpose,
               u.sector.code if u.sector else None, u.sector.label if u.sector else None,
               u.sector.printed if u.sector else None, u.apprenticeship_printed, describe_all(u.provenance)]
              for u in units],
         ),
         "unit_ksbs": _table(
-            ["isp_ref", "standard", "position", "code", "text"],
-            [[u.isp_ref, a.standard, i, k.code, k.text]
+            ["reference", "standard", "position", "code", "text"],
+            [[u.reference, a.standard, i, k.code, k.text]
              for u in units for a in u.apprenticeship for i, k in enumerate(a.ksbs, 1)],
         ),
         "learning_outcomes": _table(
-            ["isp_ref", "number", "kind", "text", "source"],
-            [[u.isp_ref, lo.number, lo.kind, lo.text, describe_all(lo.provenance[:1])]
+            ["reference", "number", "kind", "text", "source"],
+            [[u.reference, lo.number, lo.kind, lo.text, describe_all(lo.provenance[:1])]
              for u in units for lo in u.learning_outcomes],
         ),
         "assessment_criteria": _table(
-            ["isp_ref", "learning_outcome", "position", "number", "text", "source"],
-            [[u.isp_ref, lo.number, i, c.number, c.text, describe_all(c.provenance)]
+            ["reference", "learning_outcome", "position", "number", "text", "source"],
+            [[u.reference, lo.number, i, c.number, c.text, describe_all(c.provenance)]
              for u in units for lo in u.learning_outcomes for i, c in enumerate(lo.assessment_criteria, 1)],
         ),
         "indicative_content": _table(
-            ["isp_ref", "section", "learning_outcome", "position", "text"],
-            [[u.isp_ref, s.section, s.learning_outcome, i, item]
+            ["reference", "section", "learning_outcome", "position", "text"],
+            [[u.reference, s.section, s.learning_outcome, i, item]
              for u in units for s in u.indicative_content for i, item in enumerate(s.items, 1)],
         ),
         "assessor_guidance": _table(
-            ["isp_ref", "section", "learning_outcome", "position", "text"],
-            [[u.isp_ref, s.section, s.learning_outcome, i, p]
+            ["reference", "section", "learning_outcome", "position", "text"],
+            [[u.reference, s.section, s.learning_outcome, i, p]
              for u in units for s in u.assessor_guidance for i, p in enumerate(s.paragraphs, 1)],
         ),
         "findings": render_findings_csv(spec),
