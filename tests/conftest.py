@@ -11,9 +11,29 @@ from extractor.pipeline import BUNDLED_SPEC, extract
 ROOT = Path(__file__).resolve().parent.parent
 
 
+BUNDLED = {
+    "text": BUNDLED_SPEC,
+    "docx": BUNDLED_SPEC.with_suffix(".docx"),
+    "pdf": BUNDLED_SPEC.with_suffix(".pdf"),
+}
+
+
 @pytest.fixture(scope="session")
-def spec():
-    return extract(BUNDLED_SPEC)
+def bundled():
+    """The bundled specification extracted once per format and test run (the PDF takes seconds)."""
+    cache = {}
+
+    def extracted(fmt: str):
+        if fmt not in cache:
+            cache[fmt] = extract(BUNDLED[fmt])
+        return cache[fmt]
+
+    return extracted
+
+
+@pytest.fixture(scope="session")
+def spec(bundled):
+    return bundled("text")
 
 
 @pytest.fixture(scope="session")

@@ -6,28 +6,12 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from helpers import version_1_2
 
 from extractor.diff import DiffReport, diff_specs, render_markdown, report_has_changes
 from extractor.diff.command import diff_command
 from extractor.diff.report import FieldChange
 from extractor.pipeline import BUNDLED_SPEC, extract
-
-
-def version_1_2(spec):
-    """Reword L5B1 1.1, change L5C2's GLH from 30 to 35 everywhere, withdraw L4S6."""
-    new = spec.model_copy(deep=True)
-    b1 = next(u for u in new.units if u.reference == "L5B1")
-    b1.learning_outcomes[0].assessment_criteria[0].text = "Estimate the likely lifetime value of key customer accounts"
-    next(u for u in new.units if u.reference == "L5C2").glh = 35
-    for rows in [new.units_overview, *(q.units for q in new.qualifications)]:
-        for row in rows:
-            if row.reference == "L5C2":
-                row.glh = 35
-    new.units = [u for u in new.units if u.reference != "L4S6"]
-    new.units_overview = [r for r in new.units_overview if r.reference != "L4S6"]
-    for q in new.qualifications:
-        q.units = [r for r in q.units if r.reference != "L4S6"]
-    return new
 
 
 def test_real_document_against_itself(spec):

@@ -16,10 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from extractor.pipeline import BUNDLED_SPEC, extract
+from extractor.pipeline import BUNDLED_SPEC
 
 DOCX = BUNDLED_SPEC.with_suffix(".docx")
-PDF = BUNDLED_SPEC.with_suffix(".pdf")
 CONTENT = ("document", "qualifications", "units_overview", "units")
 
 
@@ -36,13 +35,13 @@ def without_provenance(value):
 
 
 @pytest.fixture(scope="module")
-def text():
-    return extract(BUNDLED_SPEC).model_dump()
+def text(bundled):
+    return bundled("text").model_dump()
 
 
-@pytest.fixture(scope="module", params=[DOCX, PDF], ids=["docx", "pdf"])
-def other(request):
-    return extract(request.param).model_dump()
+@pytest.fixture(scope="module", params=["docx", "pdf"])
+def other(request, bundled):
+    return bundled(request.param).model_dump()
 
 
 @pytest.mark.parametrize("key", CONTENT)

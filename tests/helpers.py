@@ -1,0 +1,60 @@
+"""Helpers shared by the tests: golden files and a second version of the bundled specification."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from pathlib import Path
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+REGENERATE = "QUALSPEC_REGEN"
+
+
+def regenerating() -> bool:
+    """True when the golden files are being rewritten (``QUALSPEC_REGEN=1 pytest``)."""
+    return os.environ.get(REGENERATE) == "1"
+
+
+def verify_golden(name: str, actual: str | bytes) -> None:
+    """Compare ``actual`` in full with ``tests/golden/<name>``; rewrite the file instead when regenerating."""
+    path = GOLDEN / name
+    data = actual.encode("utf-8") if isinstance(actual, str) else actual
+    if regenerating():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists() or path.read_bytes() != data:
+            path.write_bytes(data)
+        return
+    assert path.exists(), f"no golden file {path.relative_to(GOLDEN.parent)}: run {REGENERATE}=1 pytest, read the diff"
+    expected = path.read_bytes()
+    if data == expected:
+        return
+    try:
+        delta = difflib.unified_diff(
+            expected.decode("utf-8").splitlines(), data.decode("utf-8").splitlines(), "golden", "actual", lineterm="", n=1
+        )
+        shown = "\n".join(list(delta)[:80])
+    except UnicodeDecodeError:
+        shown = f"binary contents differ ({len(expected)} vs {len(data)} bytes)"
+    raise AssertionError(f"{name} differs from its golden file:\n{shown}")
+
+
+def version_1_2(spec):
+    """A v1.2 of the bundled spec: L5B1 1.1 reworded, L5C2's GLH 30 → 35 everywhere, L4S6 withdrawn."""
+    new = spec.model_copy(deep=True)
+    b1 = next(u for u in new.units if u.reference == "L5B1")
+    criterion = b1.learning_outcomes[0].assessment_criteria[0]
+    assert criterion.text == "Estimate the potential lifetime value of customer accounts"
+    criterion.text = "Estimate the likely lifetime value of key customer accounts"
+    c2 = next(u for u in new.units if u.reference == "L5C2")
+    assert c2.glh == 30
+    c2.glh = 35
+    for rows in [new.units_overview, *(q.units for q in new.qualifications)]:
+        for row in rows:
+            if row.reference == "L5C2":
+                row.glh = 35
+    assert any(u.reference == "L4S6" for u in new.units)
+    new.units = [u for u in new.units if u.reference != "L4S6"]
+    new.units_overview = [r for r in new.units_overview if r.reference != "L4S6"]
+    for q in new.qualifications:
+        q.units = [r for r in q.units if r.reference != "L4S6"]
+    return new
