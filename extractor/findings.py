@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .blocks import Location as BlockLocation
+from .finding_codes import CODES
 from .model import Finding, FindingValue, Location, Severity
 
 
@@ -40,6 +41,10 @@ def finding(
     values: Iterable[FindingValue] = (),
     locations: Iterable[BlockLocation | Location] = (),
 ) -> Finding:
+    """A finding with its evidence; the code must be in the catalogue, with the catalogue's severity."""
+    entry = CODES.get(code)
+    if entry is None or entry.severity != severity:
+        raise ValueError(f"finding code {code!r} ({severity}) is not in extractor/finding_codes.py as such")
     values = list(values)
     places = list(locations) or [place for v in values for place in v.locations]
     return Finding(

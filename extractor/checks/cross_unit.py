@@ -40,22 +40,17 @@ def _ksbs(spec: Specification) -> list[Finding]:
         if len(variants) < 2:
             continue
         longest = max(variants, key=len)
-        abridged = all(longest.startswith(text) for text in variants)
-        found.append(
-            finding(
-                "ksb-text-inconsistent",
-                "warning" if abridged else "error",
-                f"{standard} {code} is described in {len(variants)} different ways"
-                + (" (one abridging another)" if abridged else "")
-                + ".",
-                field="apprenticeship",
-                values=[
-                    value(_printed(spec, standard, code, units[0]), "units " + ", ".join(units),
-                          places[(standard, code, text)])
-                    for text, units in sorted(variants.items(), key=lambda kv: kv[1])
-                ],
-            )
-        )
+        evidence = [
+            value(_printed(spec, standard, code, units[0]), "units " + ", ".join(units), places[(standard, code, text)])
+            for text, units in sorted(variants.items(), key=lambda kv: kv[1])
+        ]
+        described = f"{standard} {code} is described in {len(variants)} different ways"
+        if all(longest.startswith(text) for text in variants):
+            found.append(finding("ksb-text-abridged", "warning", described + " (one abridging another).",
+                                 field="apprenticeship", values=evidence))
+        else:
+            found.append(finding("ksb-text-inconsistent", "error", described + ".",
+                                 field="apprenticeship", values=evidence))
     return found
 
 

@@ -9,7 +9,7 @@ from .sources import sightings
 
 
 def check(spec: Specification) -> list[Finding]:
-    return _uans(spec) + _qans(spec) + _listing_refs(spec)
+    return _uans(spec) + _qans(spec) + _references(spec)
 
 
 def _uans(spec: Specification) -> list[Finding]:
@@ -63,7 +63,7 @@ def _qans(spec: Specification) -> list[Finding]:
     return found
 
 
-def _listing_refs(spec: Specification) -> list[Finding]:
+def _references(spec: Specification) -> list[Finding]:
     return [
         finding(
             "isp-ref-malformed",
@@ -74,5 +74,5 @@ def _listing_refs(spec: Specification) -> list[Finding]:
             values=[value(s.reference, s.source, s.locations["title"])],
         )
         for s in sightings(spec)
-        if s.source != "unit specification" and not ISP_REF.match(s.reference)
+        if not ISP_REF.match(s.reference)
     ]

@@ -129,7 +129,7 @@ def _qualifications(
             status="changed",
             qan=b.qan,
             title=b.title,
-            matched_by=by[i],  # type: ignore[arg-type]
+            matched_by=by[i],
             fields=field_changes([(n, getattr(a, n), getattr(b, n)) for n in QUALIFICATION_FIELDS]),
             units=listing_changes(a.units, b.units, explained),
             rules=rule_changes(a.rules, b.rules),

@@ -42,7 +42,7 @@ class Interpreter(Reconciliation):
         self.paragraphs: list[Block] = []
         self.change_log: list[ChangeLogEntry] = []
         self.qualifications: list[Qualification] = []
-        self.structures: list[tuple[str, Block, list[UnitListing]]] = []
+        self.structures: list[tuple[str, Block | None, list[UnitListing]]] = []
         self.overview: list[UnitListing] = []
         self.rules: dict[str, list[Constraint]] = {}
         self.shares: list[Constraint] = []

@@ -36,7 +36,7 @@ class Reconciliation:
         return rows
 
     def _normalise_refs(self) -> None:
-        """Repair a malformed ISP reference only when a listing confirms it (same UAN)."""
+        """Repair a malformed ISP reference only when a listing confirms it (same UAN); the checks report the rest."""
         for unit in self.units:
             if ISP_REF.match(unit.reference_printed):
                 continue
@@ -59,18 +59,6 @@ class Reconciliation:
                         field="reference",
                         values=[printed]
                         + [value(row.reference, source, row.provenance) for source, row in confirmations],
-                    )
-                )
-            else:
-                self.findings.append(
-                    finding(
-                        "isp-ref-malformed",
-                        "error",
-                        f"Unit reference '{unit.reference_printed}' is not of the form L<level><B|C|L|S><n> "
-                        "and no other table confirms a correction.",
-                        unit=unit.reference_printed,
-                        field="reference",
-                        values=[printed],
                     )
                 )
 
