@@ -33,17 +33,23 @@ def plain_text(path: Path) -> str:
     return " ".join(raw.split())
 
 
-def expected_strings(expected: dict) -> list[str]:
-    """Every printed value the expected file names, in document order."""
-    strings: list[str] = []
-    for unit in expected.get("units", []):
-        for key in ("reference", "title"):
-            if unit.get(key):
-                strings.append(unit[key])
-        for outcome in unit.get("learning_outcomes", []):
-            strings.append(outcome["text"])
-            strings.extend(c["text"] for c in outcome["assessment_criteria"])
-    return strings
+def expected_sequences(expected: dict) -> dict[str, list[str]]:
+    """The printed values the expected file names, in sequences each in document order.
+
+    Outcomes and each outcome's criteria are separate sequences: some layouts print all
+    outcomes before all criteria, or the criteria of several outcomes side by side.
+    """
+    units = expected.get("units", [])
+    outcomes = [o for u in units for o in u.get("learning_outcomes", [])]
+    sequences = {
+        "unit facts": [u[k] for u in units for k in ("reference", "unit_number", "title") if u.get(k)],
+        "outcomes": [o["text"] for o in outcomes],
+    }
+    for index, outcome in enumerate(outcomes):
+        sequences[f"criteria of outcome #{index} ({outcome['number']})"] = [
+            c["text"] for c in outcome["assessment_criteria"]
+        ]
+    return sequences
 
 
 @pytest.mark.parametrize("expected_path", EXPECTED, ids=lambda p: p.name)
@@ -52,11 +58,12 @@ def test_expected_values_are_printed_in_order(expected_path: Path) -> None:
     fixture = BODIES / expected["fixture"]
     assert FORMATS[fixture.suffix] == expected["format"]
     text = plain_text(fixture)
-    position = 0
-    for string in expected_strings(expected):
-        found = text.find(" ".join(string.split()), position)
-        assert found >= 0, f"{fixture.name}: not found after offset {position}: {string!r}"
-        position = found
+    for kind, strings in expected_sequences(expected).items():
+        position = 0
+        for string in strings:
+            found = text.find(" ".join(string.split()), position)
+            assert found >= 0, f"{fixture.name}: {kind}: not found after offset {position}: {string!r}"
+            position = found + 1
 
 
 @pytest.mark.parametrize("expected_path", EXPECTED, ids=lambda p: p.name)
