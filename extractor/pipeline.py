@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path
 
 from .checks import run_checks
+from .ids import assign_ids
 from .interpret import interpret
 from .model import SCHEMA_VERSION, Source, Specification
 from .readers import Progress, detect_format, read_blocks
@@ -33,6 +34,7 @@ def extract(path: Path, progress: Progress | None = None) -> Specification:
         findings=result.findings,
     )
     spec.findings = sort_findings(spec.findings + run_checks(spec))
+    assign_ids(spec)
     return spec
 
 

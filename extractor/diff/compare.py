@@ -129,7 +129,7 @@ def _qualifications(
             status="changed",
             qan=b.qan,
             title=b.title,
-            matched_by=by[i],  # type: ignore[arg-type]
+            matched_by=by[i],
             fields=field_changes([(n, getattr(a, n), getattr(b, n)) for n in QUALIFICATION_FIELDS]),
             units=listing_changes(a.units, b.units, explained),
             rules=rule_changes(a.rules, b.rules),
@@ -142,7 +142,7 @@ def _qualifications(
 def rule_changes(old: list[Constraint], new: list[Constraint]) -> list[RuleChange]:
     """Rules matched when identical, then by kind, quadrants and level, then by similar wording."""
     keys = [
-        ("same", lambda r: r.model_dump_json(exclude={"provenance"})),
+        ("same", lambda r: r.model_dump_json(exclude={"provenance", "id", "qualification_id"})),
         ("kind", lambda r: f"{r.kind} {r.quadrants} {r.level}"),
     ]
     pairs, _ = pair_records(old, new, keys, lambda r: r.text)
