@@ -56,7 +56,7 @@ def _ksbs(spec: Specification) -> list[Finding]:
 
 def _printed(spec: Specification, standard: str, code: str, ref: str) -> str:
     unit = next(u for u in spec.units if u.reference == ref)
-    return next(k.text for link in unit.apprenticeship if link.standard == standard for k in link.ksbs if k.code == code)
+    return next(k.text for a in unit.apprenticeship if a.standard == standard for k in a.ksbs if k.code == code)
 
 
 def _references(spec: Specification) -> list[Finding]:
@@ -66,7 +66,7 @@ def _references(spec: Specification) -> list[Finding]:
         criteria = {c.number for lo in unit.learning_outcomes for c in lo.assessment_criteria}
         for section in unit.assessor_guidance:
             for paragraph in section.paragraphs:
-                for match in REFERENCE.finditer(paragraph):
+                for match in REFERENCE.finditer(paragraph.text):
                     outcome, criterion = match.group(2), match.group(4)
                     if (outcome and int(outcome) not in outcomes) or (criterion and criterion not in criteria):
                         found.append(
@@ -77,7 +77,9 @@ def _references(spec: Specification) -> list[Finding]:
                                 f"'{match.group(0)}', which the unit does not have.",
                                 unit=unit.reference,
                                 field="assessor_guidance",
-                                values=[value(match.group(0), f"assessor guidance {section.section}", section.provenance)],
+                                values=[
+                                    value(match.group(0), f"assessor guidance {section.section}", section.provenance)
+                                ],
                             )
                         )
     return found
