@@ -8,7 +8,11 @@ list text whose item markers were lost in conversion (the interpreter re-splits 
 ``level`` is the heading level (1-6) of a ``heading`` block, and the nesting depth
 (1 = outermost list) of an ``item`` block or part when the format marks nesting (HTML,
 Markdown); it is None wherever the reader cannot tell. A reader that does not know
-headings (text) emits them as paragraphs.
+headings (text) emits them as paragraphs. ``marker`` is the number an ordered list
+displays for an item without printing it in the text (HTML ``<ol>``, Markdown ``1.``):
+"1", "2", "b", "iv"; None for bullets and wherever the reader does not know it.
+``style`` is the Word paragraph style, or "header" for a table header row (HTML ``<th>``
+rows and ``<thead>``, the header row of a Markdown table).
 """
 
 from __future__ import annotations
@@ -45,6 +49,7 @@ class Part:
     text: str
     location: Location
     level: int | None = None
+    marker: str | None = None
 
 
 @dataclass(frozen=True)
@@ -69,6 +74,7 @@ class Block:
     text: str = ""
     style: str | None = field(default=None, compare=False)
     level: int | None = None
+    marker: str | None = None
 
     @property
     def first(self) -> str:
