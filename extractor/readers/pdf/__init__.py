@@ -1,0 +1,16 @@
+"""Reader for PDF specifications, on pdfminer and pdfplumber's word and table finders.
+
+Each page is read once (``source``): its words with font name and size, and its ruled
+cells. Words inside a table go to the cell that holds them, the others form body lines
+(``lines``, ``tables``, ``page``); borderless tables are recovered from text alignment
+(``borderless``). Then, over the whole document, running headers and footers are dropped
+(``furniture``), tables and cells broken by page breaks are joined, and lines are
+reflowed into paragraphs and list items (``emit``, ``flow``, ``wordbreaks``). Every
+block, cell and part carries its page and bounding box (x0, top, x1, bottom) in PDF
+points from the top-left corner. Tolerances are named in ``tolerances``.
+"""
+
+from .pages import read_pdf
+from .tolerances import Tolerances
+
+__all__ = ["Tolerances", "read_pdf"]

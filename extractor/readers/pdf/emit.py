@@ -1,0 +1,231 @@
+"""Blocks from the pages' content: logical tables joined across page breaks, cells and body
+lines reflowed into parts and paragraphs.
+
+A table that ends one page and starts the next with the same width is one logical table:
+repeated header rows are dropped, and a first row whose cells continue the last row's
+cells (text running on from a full line, or a list running on) is joined into that row.
+A cell merged down over several rows appears in its first row; the rows it spans get an
+empty cell in its place, as in the text form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import pairwise
+
+from ...blocks import Block, Cell, Location, Part
+from .flow import Flow, fits, marker, usual_gap
+from .lines import Line, rounded
+from .page import PageContent
+from .tables import Element, PdfCell, Row, Table, overlapping, same_columns, same_width
+from .tolerances import Tolerances
+from .wordbreaks import Vocabulary
+
+
+def line_gaps(pages: list[PageContent], tol: Tolerances) -> tuple[float, float]:
+    """The usual space between wrapped lines of one paragraph, in the body and in cells."""
+    body: list[float] = []
+    cells: list[float] = []
+    for page in pages:
+        prev = None
+        for e in page.elements:
+            if isinstance(e, Line):
+                if prev is not None and abs(e.size - prev.size) < tol.size_change:
+                    body.append(e.top - prev.bottom)
+                prev = e
+                continue
+            prev = None
+            for row in e.rows:
+                for slot in row.slots:
+                    if slot.cell is not None:
+                        lines = slot.cell.lines
+                        cells.extend(b.top - a.bottom for a, b in pairwise(lines))
+    return usual_gap(body, tol), usual_gap(cells or body, tol)
+
+
+def _all_texts(pages: list[PageContent]) -> Iterator[str]:
+    for page in pages:
+        for e in page.elements:
+            if isinstance(e, Line):
+                yield e.text
+                continue
+            for row in e.rows:
+                for slot in row.slots:
+                    if slot.cell is not None:
+                        yield from (ln.text for ln in slot.cell.lines)
+
+
+class Emitter:
+    def __init__(self, pages: list[PageContent], tol: Tolerances):
+        self.pages = pages
+        self.tol = tol
+        self.body_gap, self.cell_gap = line_gaps(pages, tol)
+        self.vocabulary = Vocabulary(_all_texts(pages))
+        body = [e for p in pages for e in p.elements if isinstance(e, Line)]
+        # the right margin: the widest body line, outliers (an overlong word) aside
+        xs = sorted(ln.x1 for ln in body)
+        p90 = xs[int(0.9 * (len(xs) - 1))] if xs else 0.0
+        self.body_limit = max((x for x in xs if x <= p90 + 20), default=0.0)
+        # the text area: where pages start and end, a stray element here and there aside
+        tops = sorted(p.elements[0].top for p in pages if p.elements)
+        self.body_top = tops[(len(tops) - 1) // 4] if tops else 0.0
+        bottoms = sorted(p.elements[-1].bottom for p in pages if p.elements)
+        self.body_bottom = bottoms[int(0.9 * (len(bottoms) - 1))] if bottoms else 0.0
+
+    def blocks(self) -> Iterator[Block]:
+        sequence: list[Element] = []  # logical tables joined
+        for page in self.pages:
+            for n, element in enumerate(page.elements):
+                prev = sequence[-1] if sequence else None
+                if (
+                    n == 0
+                    and isinstance(element, Table)
+                    and isinstance(prev, Table)
+                    and prev.rows
+                    and prev.rows[-1].page == page.number - 1
+                    and self._continues(prev, element)
+                ):
+                    self._join(prev, element)
+                    continue
+                sequence.append(element)
+        table_index = -1
+        run: list[Line] = []
+        for element in sequence:
+            if isinstance(element, Line):
+                run.append(element)
+                continue
+            if run:
+                yield from self._body(run)
+                run = []
+            table_index += 1
+            yield from self._table(element, table_index)
+        if run:
+            yield from self._body(run)
+
+    # tables across pages
+
+    def _continues(self, before: Table, after: Table) -> bool:
+        """``after`` (first on its page) goes on with ``before`` (last on the previous
+        page): same width, starting at the top of the text area, and ``before`` ran down
+        to the bottom of the text area (a table broken by a page break fills its page)."""
+        at_top = after.top <= self.body_top + self.tol.page_top_slack
+        filled = before.bottom >= self.body_bottom - self.tol.fill_slack
+        if not (same_width(before, after, self.tol) and at_top and filled and after.rows):
+            return False
+        # and its rows go on in the same columns (or repeat the header rows, or follow a
+        # heading row left alone at the foot of the page); a table that starts on the next
+        # page with other columns is another table
+        return (
+            before.cell_count == 1
+            or same_columns(before.rows[-1], after.rows[0], self.tol)
+            or after.rows[0].texts() == before.rows[0].texts()
+        )
+
+    def _join(self, table: Table, more: Table) -> None:
+        rows = list(more.rows)
+        # repeated header rows
+        k = 0
+        while k < len(rows) and k < len(table.rows):
+            texts = rows[k].texts()
+            if any(texts) and texts == table.rows[k].texts():
+                k += 1
+            else:
+                break
+        rows = rows[k:]
+        if rows and self._runs_on(table.rows[-1], rows[0]):
+            last, first = table.rows[-1], rows.pop(0)
+            for slot in first.slots:
+                if slot.cell is None or not slot.cell.has_text:
+                    continue
+                target = overlapping(last, slot)
+                if target is not None and target.source is not None:
+                    target.source.tail.append(slot.cell)
+        table.rows.extend(rows)
+
+    def _runs_on(self, last: Row, first: Row) -> bool:
+        """Does ``first`` (top of a page) continue the cells of ``last`` (bottom of the
+        previous page)? Every cell with text must continue text that filled its cell."""
+        if not same_columns(last, first, self.tol):
+            return False  # a row split by a page break keeps its cells
+        any_text = False
+        for slot in first.slots:
+            cell = slot.cell
+            if cell is None or not cell.has_text:
+                continue
+            any_text = True
+            target = overlapping(last, slot)
+            source = target.source if target else None
+            if source is None:
+                return False
+            before = source.last_line()
+            if before is None:
+                return False
+            start = cell.lines[0]
+            found = marker(start.words)
+            if found and found[0] == "bullet":
+                continue  # a list running on
+            pad = max(0.0, min(ln.x0 for ln in source.lines) - source.bbox[0])
+            if fits(before, start, source.bbox[2] - pad, self.tol):
+                return False
+            reached = source.bbox[3] - before.bottom <= before.size + self.tol.run_on_bottom
+            if not reached and source.page == last.page:
+                return False  # the text did not reach the page break
+        return any_text
+
+    # emitting
+
+    def _table(self, table: Table, index: int) -> Iterator[Block]:
+        for r, row in enumerate(table.rows):
+            cells = []
+            for c, slot in enumerate(row.slots):
+                box = (slot.x0, row.top, slot.x1, row.bottom) if slot.cell is None else slot.cell.bbox
+                where = Location(page=row.page, bbox=rounded(box), table=index, row=r, cell=c)
+                parts = self._cell_parts(slot.cell) if slot.cell is not None else []
+                cells.append(Cell(tuple(parts), where))
+            while cells and not cells[-1].parts:
+                cells.pop()
+            if not cells:
+                continue
+            bbox = (table.bbox[0], row.top, table.bbox[2], row.bottom)
+            yield Block(
+                "row",
+                Location(page=row.page, bbox=rounded(bbox), table=index, row=r),
+                cells=tuple(cells),
+            )
+
+    def _cell_parts(self, cell: PdfCell) -> list[Part]:
+        pieces = [cell, *cell.tail]
+        lines = [ln for piece in pieces for ln in piece.lines]
+        if not lines:
+            return []
+        # the right edge of the text: the cell's edge less the padding seen on its left
+        pad = max(0.0, min(ln.x0 for ln in cell.lines) - cell.bbox[0]) if cell.lines else 0.0
+        limit = max(max(ln.x1 for ln in lines), cell.bbox[2] - pad - self.tol.cell_right_pad)
+        flow = Flow(limit=limit, gap=self.cell_gap, body=False, tol=self.tol)
+        # a piece that ran on over a page break goes on with the last paragraph, unless its
+        # first line sits lower in its cell than text normally does (paragraph spacing)
+        pad_top = min((ln.top - cell.bbox[1] for ln in cell.lines[:1]), default=None)
+        for n, piece in enumerate(pieces):
+            continued = n > 0 and bool(piece.lines)
+            if continued and pad_top is not None:
+                continued = piece.lines[0].top - piece.bbox[1] <= pad_top + self.tol.run_on_top_slack
+            flow.feed(piece.lines, continued=continued)
+        return [Part(p.kind, text, p.location()) for p, text in flow.parts(self.vocabulary)]
+
+    def _body(self, lines: list[Line]) -> Iterator[Block]:
+        flow = Flow(limit=self.body_limit, gap=self.body_gap, body=True, tol=self.tol)
+        prev: Line | None = None
+        for line in lines:
+            continued = prev is not None and line.page != prev.page and self._page_run_on(prev, line)
+            flow.feed([line], continued=continued)
+            prev = line
+        for p, text in flow.parts(self.vocabulary):
+            yield Block(p.kind, p.location(), text=text)
+
+    def _page_run_on(self, prev: Line, line: Line) -> bool:
+        """A body paragraph running on over a page break: ``prev`` is the last line of its
+        page, ``line`` the first of the next, and ``prev`` was full."""
+        if line.top > self.body_top + self.tol.page_top_slack or fits(prev, line, self.body_limit, self.tol):
+            return False
+        # a sentence that ends the page before a capitalised line: a paragraph ended there
+        return not (prev.text.rstrip().endswith((".", ":", "?", "!")) and line.text[:1].isupper())

@@ -1,0 +1,70 @@
+"""The page loop: pages read in order, or by a pool of worker processes in chunks merged
+back in page order; then the whole-document steps and the blocks."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from ...blocks import Block
+from ...errors import InputError
+from .emit import Emitter, line_gaps
+from .furniture import drop_running_lines, resolve_frames
+from .page import PageContent, page_content
+from .source import Source
+from .tolerances import DEFAULT, Tolerances
+
+Progress = Callable[[int, int], None]
+CHUNK = 24  # pages a worker reads from one opening of the file (pdfminer's caches go with it)
+
+
+def read_pdf(
+    path: Path, progress: Progress | None = None, jobs: int | None = None, tolerances: Tolerances = DEFAULT
+) -> Iterator[Block]:
+    """Blocks of a PDF specification (rows, paragraphs, list items) in reading order.
+
+    ``jobs``: worker processes reading pages (default: one per core; 1 reads in this
+    process). The output does not depend on it."""
+    path = Path(path)
+    pages = list(_pages(path, progress, jobs, tolerances))
+    if not any(p.chars for p in pages):
+        if any(p.images for p in pages):
+            raise InputError(f"{path}: no text layer; scanned PDF? run OCR first")
+        raise InputError(f"{path}: the PDF contains no text")
+    drop_running_lines(pages, line_gaps(pages, tolerances)[0], tolerances)
+    resolve_frames(pages, tolerances)
+    # line spacing measured again (by the emitter) without the headers and footers
+    return iter(list(Emitter(pages, tolerances).blocks()))
+
+
+def _pages(path: Path, progress: Progress | None, jobs: int | None, tol: Tolerances) -> Iterator[PageContent]:
+    with Source(path) as source:
+        total = len(source.pages)
+    if total == 0:
+        raise InputError(f"{path}: the PDF has no pages")
+    chunks = [range(start, min(start + CHUNK, total + 1)) for start in range(1, total + 1, CHUNK)]
+    workers = min(jobs or os.cpu_count() or 1, len(chunks))
+    if workers <= 1:
+        results: Iterator[list[PageContent]] = (_read_chunk((path, chunk, tol)) for chunk in chunks)
+        yield from _reported(results, total, progress)
+        return
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    with context.Pool(workers) as pool:
+        yield from _reported(pool.imap(_read_chunk, [(path, chunk, tol) for chunk in chunks]), total, progress)
+
+
+def _reported(results: Iterator[list[PageContent]], total: int, progress: Progress | None) -> Iterator[PageContent]:
+    for contents in results:
+        for page in contents:
+            yield page
+            if progress is not None:
+                progress(page.number, total)
+
+
+def _read_chunk(job: tuple[Path, range, Tolerances]) -> list[PageContent]:
+    """One chunk of pages, from its own opening of the file."""
+    path, numbers, tol = job
+    with Source(path) as source:
+        return [page_content(raw, tol) for raw in source.read(numbers)]

@@ -1,0 +1,244 @@
+"""The PDF's characters and ruling lines, from pdfminer, converted as pdfplumber would.
+
+pdfplumber turns every layout object into a dict of some twenty fields; the reader needs
+a handful. This module runs the same pdfminer parse and keeps only the characters' text,
+box, font and size and the ruling edges, in pdfplumber's coordinates (points from the
+page's top-left corner) and in pdfplumber's order, so that pdfplumber's own word
+extractor and table finder give the same words and cells as ``page.extract_words`` and
+``page.find_tables`` would.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import pairwise
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from pdfminer.converter import PDFPageAggregator
+from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTItem, LTLine, LTRect
+from pdfminer.pdfdocument import PDFDocument
+from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser
+from pdfplumber import utils
+from pdfplumber.table import (
+    TableSettings,
+    cells_to_tables,
+    edges_to_intersections,
+    intersections_to_cells,
+    merge_edges,
+)
+from pdfplumber.utils.text import WordExtractor
+
+from ...errors import InputError
+from .tolerances import BBox, Word
+
+Edge = dict[str, Any]  # pdfplumber's edge: x0, x1, top, bottom, width, height, orientation
+TABLE_SETTINGS = TableSettings.resolve(None)  # find_tables() defaults: the lines strategy
+WORDS = WordExtractor(extra_attrs=["fontname", "size"])
+
+
+@dataclass
+class RawPage:
+    """What the reader takes from one page: its words, ruled cells grouped into tables
+    (one-cell groups kept), and counts of characters and images."""
+
+    number: int
+    height: float
+    words: list[Word]
+    tables: list[list[BBox]]
+    chars: int
+    images: int
+
+
+class Source:
+    """An open PDF: page count and pages by number, one at a time."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._handle: BinaryIO = path.open("rb")
+        try:
+            self.document = PDFDocument(PDFParser(self._handle))
+            self.pages = list(PDFPage.create_pages(self.document))
+        except Exception as exc:  # noqa: BLE001 - pdfminer raises a variety of parse errors
+            self._handle.close()
+            raise InputError(pdf_error(path, exc)) from None
+        self.resources = PDFResourceManager()
+
+    def __enter__(self) -> Source:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._handle.close()
+
+    def read(self, numbers: range) -> Iterator[RawPage]:
+        """Pages ``numbers`` (1-based), each read and converted in turn."""
+        for number in numbers:
+            try:
+                yield self._page(number)
+            except InputError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - any failure on a page is a damaged page
+                raise InputError(
+                    f"{self.path}: corrupt or truncated PDF: page {number} cannot be read "
+                    f"({describe(exc)})"
+                ) from None
+
+    def _page(self, number: int) -> RawPage:
+        page = self.pages[number - 1]
+        frame = _Frame.of(page)
+        device = PDFPageAggregator(self.resources, pageno=number, laparams=None)
+        PDFPageInterpreter(self.resources, device).process_page(page)
+        chars: list[dict[str, Any]] = []
+        lines: list[Edge] = []
+        rects: list[Edge] = []
+        curves: list[Edge] = []
+        images = 0
+        for obj in _leaves(device.get_result()):
+            if isinstance(obj, LTChar):
+                chars.append(frame.char(obj))
+            elif type(obj) is LTRect:
+                rects.extend(frame.rect_edges(obj))
+            elif type(obj) is LTLine:
+                lines.append(frame.line_edge(obj))
+            elif isinstance(obj, LTCurve):
+                curves.extend(frame.curve_edges(obj))
+            elif isinstance(obj, LTImage):
+                images += 1
+        if not chars:
+            return RawPage(number, frame.height, [], [], 0, images)
+        words = [
+            Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], w["fontname"], w["size"])
+            for w in WORDS.extract_words(chars)
+        ]
+        return RawPage(number, frame.height, words, _tables(lines + rects + curves), len(chars), images)
+
+
+def _leaves(container: LTContainer) -> Iterator[LTItem]:
+    for obj in container:
+        if isinstance(obj, LTContainer):
+            yield from _leaves(obj)
+        else:
+            yield obj
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """pdfplumber's page geometry: pdfminer's coordinates (y up, relative to the media
+    box) turned into top-down coordinates."""
+
+    height: float
+    x0: float
+    top: float
+
+    @classmethod
+    def of(cls, page: PDFPage) -> _Frame:
+        rotation = (utils.resolve_all(page.attrs.get("Rotate")) or 0) % 360
+        box = utils.resolve_all(page.attrs.get("MediaBox"))
+        x0, x1 = sorted((box[0], box[2]))
+        y0, y1 = sorted((box[1], box[3]))
+        if rotation in (90, 270):
+            x0, y0, x1, y1 = y0, x0, y1, x1
+        height = y1 - y0
+        return cls(float((height - y0) - (height - y1)), x0, height - y1)
+
+    def char(self, obj: LTChar) -> dict[str, Any]:
+        top = self.height - obj.y1 + self.top
+        return {
+            "text": obj.get_text(),
+            "x0": obj.x0 + self.x0,
+            "x1": obj.x1 + self.x0,
+            "top": top,
+            "bottom": self.height - obj.y0 + self.top,
+            "doctop": top,
+            "upright": obj.upright,
+            "fontname": obj.fontname,
+            "size": obj.size,
+        }
+
+    def line_edge(self, obj: LTLine) -> Edge:
+        top, bottom = self.height - obj.y1 + self.top, self.height - obj.y0 + self.top
+        return {
+            "x0": obj.x0 + self.x0,
+            "x1": obj.x1 + self.x0,
+            "top": top,
+            "bottom": bottom,
+            "doctop": top,
+            "width": obj.width,
+            "height": obj.height,
+            "orientation": "h" if top == bottom else "v",
+        }
+
+    def rect_edges(self, obj: LTRect) -> list[Edge]:
+        """The four sides, in pdfplumber's order: top, bottom, left, right."""
+        top, bottom = self.height - obj.y1 + self.top, self.height - obj.y0 + self.top
+        x0, x1, width, height = obj.x0 + self.x0, obj.x1 + self.x0, obj.width, obj.height
+        side = {"doctop": top, "top": top, "bottom": bottom, "width": 0, "height": height}
+        return [
+            {"x0": x0, "x1": x1, "top": top, "bottom": top, "doctop": top, "width": width,
+             "height": 0, "orientation": "h"},
+            {"x0": x0, "x1": x1, "top": top + height, "bottom": bottom, "doctop": top + height,
+             "width": width, "height": 0, "orientation": "h"},
+            {**side, "x0": x0, "x1": x0, "orientation": "v"},
+            {**side, "x0": x1, "x1": x1, "orientation": "v"},
+        ]
+
+    def curve_edges(self, obj: LTCurve) -> list[Edge]:
+        points = [(self.x0 + x, self.top + self.height - y) for x, y in obj.pts]
+        edges = []
+        for (ax, ay), (bx, by) in pairwise(points):
+            top = min(ay, by)
+            edges.append({
+                "x0": min(ax, bx), "x1": max(ax, bx), "top": top, "bottom": max(ay, by),
+                "doctop": top, "width": abs(ax - bx), "height": abs(ay - by),
+                "orientation": "v" if ax == bx else ("h" if ay == by else None),
+            })
+        return edges
+
+
+def _tables(edges: list[Edge]) -> list[list[BBox]]:
+    """``TableFinder`` with the lines strategy, on these edges: its tables' cells, then
+    each ruled cell outside them as a table of one (a lone ruled cell may be the first
+    row of a table that a page break cut off)."""
+    s = TABLE_SETTINGS
+    chosen = [
+        *utils.filter_edges(edges, "v", min_length=s.edge_min_length_prefilter),
+        *utils.filter_edges(edges, "h", min_length=s.edge_min_length_prefilter),
+    ]
+    merged = merge_edges(
+        chosen,
+        snap_x_tolerance=s.snap_x_tolerance,
+        snap_y_tolerance=s.snap_y_tolerance,
+        join_x_tolerance=s.join_x_tolerance,
+        join_y_tolerance=s.join_y_tolerance,
+    )
+    merged = utils.filter_edges(merged, min_length=s.edge_min_length)
+    intersections = edges_to_intersections(merged, s.intersection_x_tolerance, s.intersection_y_tolerance)
+    cells = intersections_to_cells(intersections)
+    groups = [list(g) for g in cells_to_tables(cells)]
+    grouped = {tuple(c) for g in groups for c in g}
+    groups += [[c] for c in cells if tuple(c) not in grouped]
+    return groups
+
+
+# -- errors -------------------------------------------------------------------------------------
+
+
+def describe(exc: BaseException) -> str:
+    inner = exc.args[0] if isinstance(exc.args, tuple) and exc.args else exc
+    if isinstance(inner, BaseException):
+        exc = inner
+    text = str(exc).strip()
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def pdf_error(path: Path, exc: BaseException) -> str:
+    inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc
+    name = type(inner).__name__
+    if "Password" in name or "Encrypt" in name:
+        return f"{path}: the PDF is encrypted (password protected); save an unprotected copy"
+    if name in ("PSEOF",) or "EOF" in str(inner):
+        return f"{path}: truncated PDF (unexpected end of file)"
+    return f"{path}: corrupt or truncated PDF ({describe(inner)})"

@@ -1,0 +1,53 @@
+"""Lines joined into text: a space between lines, except where a line broke inside a word.
+
+A layout engine breaks a word without a hyphen only when the word is wider than its line
+(a long word or identifier in a narrow cell): the line holds that one word and reaches
+the right edge. Such a break is joined when the joined word occurs elsewhere in the same
+document, or when neither piece does ("Understandin" / "g"). A line ending in a hyphen
+inside a word keeps the hyphen ("decision-" / "making"), unless the line was full and
+the document spells the word without it but never with it ("manage-" / "ment"). No
+dictionary from outside the document is used.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+STRIP = "\"'()[]{}.,;:!?\u201c\u201d\u2018\u2019"
+
+
+def _key(token: str) -> str:
+    return token.strip(STRIP).lower()
+
+
+class Vocabulary:
+    """How often each word is printed in the document (case and edge punctuation aside)."""
+
+    def __init__(self, texts: Iterable[str]):
+        self.counts: Counter[str] = Counter(_key(t) for text in texts for t in text.split())
+
+    def printed(self, word: str, times: int = 1) -> bool:
+        """Is ``word`` printed at least ``times`` times?"""
+        key = _key(word)
+        return bool(key) and self.counts[key] >= times
+
+
+def joined(before: str, line: str, after: str, full: bool, vocabulary: Vocabulary) -> str:
+    """``before`` and the next line's text ``after`` as one text. ``line``: the text of the
+    line that ended ``before``; ``full``: that line reached the right edge of its container."""
+    last = before.rsplit(" ", 1)[-1]
+    first = after.split(" ", 1)[0]
+    if last.endswith("/") and len(last) > 1:
+        return before + after
+    if last.endswith("-") and len(last) > 1 and last[-2].isalpha() and after[:1].isalpha():
+        unhyphenated = last[:-1] + first
+        if full and vocabulary.printed(unhyphenated) and not vocabulary.printed(last + first):
+            return before[:-1] + after
+        return before + after
+    if full and " " not in line and last[-1:].isalnum() and first[:1].isalnum():
+        # the pieces are printed here once each; elsewhere is a second time
+        elsewhere = vocabulary.printed(last, 2) or vocabulary.printed(first, 2)
+        if vocabulary.printed(last + first) or not elsewhere:
+            return before + after
+    return before + " " + after
