@@ -15,11 +15,12 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from helpers import rendering
 
 from extractor.pipeline import BUNDLED_SPEC, extract
 
-DOCX = BUNDLED_SPEC.with_suffix(".docx")
-PDF = BUNDLED_SPEC.with_suffix(".pdf")
+DOCX = rendering(".docx")
+PDF = rendering(".pdf")
 CONTENT = ("document", "qualifications", "units_overview", "units")
 
 
