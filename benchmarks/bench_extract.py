@@ -16,7 +16,8 @@ from extractor.pipeline import BUNDLED_SPEC, extract
 from extractor.writers.csv import render_csv
 from extractor.writers.json import render_json
 
-DEFAULT_SOURCES = [BUNDLED_SPEC, BUNDLED_SPEC.with_suffix(".docx")]
+RENDERINGS = Path(__file__).resolve().parent.parent / "fixtures" / "source_specs"
+DEFAULT_SOURCES = [BUNDLED_SPEC, RENDERINGS / f"{BUNDLED_SPEC.stem}.docx"]
 
 
 def once(source: Path) -> float:

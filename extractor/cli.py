@@ -1,36 +1,63 @@
 """The ``qualspec`` command: extract, check, validate and diff specifications.
 
 Exit status: 0 success; 1 the answer is "no" (check found errors, validate found the file
-invalid, diff found differences); 2 trouble (bad input, unwritable output).
+invalid, diff found differences); 2 trouble with the input or the output (one
+``qualspec: error:`` line); 3 a defect of qualspec itself (a traceback and a request to
+report it).
 """
 
 from __future__ import annotations
 
 import json
 import sys
+import traceback
 from contextlib import contextmanager
-from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import click
 
 from .diff.command import diff_command
-from .errors import InputError
+from .errors import InputError, OutputError
+from .extracted import load_specification, read_json
+from .inputs import Input, read_input
+from .limits import ACTIVE, Limits, default_limits, limits_from
 from .model import Specification
-from .pipeline import BUNDLED_SPEC, extract
+from .output_set import write_output_set
+from .pipeline import BUNDLED_SPEC
 from .schema import schema_errors
-from .writers.atomic import write_all
-from .writers.csv import render_csv, render_findings_csv
-from .writers.json import render_json
+from .writers.csv import render_findings_csv
 from .writers.markdown import render_findings_markdown
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+BUG_EXIT = 3
+REPORT_REQUEST = (
+    "qualspec: internal error: this is a defect in qualspec, not a problem with your input. "
+    "Please report it with the command you ran and the traceback above."
+)
 
 
 def fail(message: str) -> NoReturn:
     """One error line on stderr, exit status 2."""
     click.echo(f"qualspec: error: {message}", err=True)
     sys.exit(2)
+
+
+class QualspecGroup(click.Group):
+    """Runs a command; an exception that is not a known kind of trouble is our defect: exit 3."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except InputError as exc:
+            fail(str(exc))
+        except OutputError as exc:
+            fail(str(exc))
+        except Exception:  # noqa: BLE001 - not bad input: our own defect, reported as such
+            traceback.print_exc()
+            click.echo(REPORT_REQUEST, err=True)
+            sys.exit(BUG_EXIT)
 
 
 @contextmanager
@@ -51,74 +78,87 @@ def progress_bar(quiet: bool):
         yield update
 
 
-def load(source: Path, quiet: bool = True, previous: Specification | None = None) -> Specification:
-    """Extract ``source``, turning input problems into one error line and exit 2."""
+def source_input(argument: str | None, name: str | None = None) -> Input:
+    """The input named on the command line (``-`` for standard input; none: the bundled spec)."""
+    return read_input(argument if argument is not None else BUNDLED_SPEC, default_limits(), name)
+
+
+def load(source: Input, quiet: bool = True, previous: Specification | None = None) -> Specification:
+    """The specification in ``source``: an extracted JSON read back, or any source extracted."""
+    with progress_bar(quiet) as update:
+        return load_specification(source, default_limits(), progress=update, previous=previous)
+
+
+def load_previous(argument: str) -> Specification:
+    """The earlier version given to ``--previous``; its problems are named as its own."""
     try:
-        with progress_bar(quiet) as update:
-            return extract(source, progress=update, previous=previous)
+        return load(source_input(argument))
+    except InputError as exc:
+        raise InputError(f"--previous: {exc}") from None
+
+
+@click.group(cls=QualspecGroup)
+@click.version_option(package_name="qualspec")
+@click.option("--limit", "limit_settings", multiple=True, metavar="NAME=VALUE",
+              help=f"Raise or lower a limit on the input ({', '.join(Limits.names())}); sizes take K, M, G.")
+@click.pass_context
+def main(ctx: click.Context, limit_settings: tuple[str, ...]) -> None:
+    """Read a qualification specification (text, Word or PDF) into checked, structured data."""
+    import os
+
+    try:
+        limits = limits_from(os.environ, limit_settings)
     except InputError as exc:
         fail(str(exc))
-    except OSError as exc:
-        fail(f"{source}: {exc.strerror or exc}")
-
-
-def load_previous(path: Path) -> Specification:
-    """The earlier version given to ``--previous``; one error line and exit 2 when unreadable."""
-    from .diff.load import load_side
-
-    try:
-        return load_side(path)
-    except InputError as exc:
-        fail(f"--previous: {exc}")
-    except OSError as exc:
-        fail(f"--previous: {path}: {exc.strerror or exc}")
-
-
-@click.group()
-@click.version_option(package_name="qualspec")
-def main() -> None:
-    """Read a qualification specification (text, Word or PDF) into checked, structured data."""
+    token = ACTIVE.set(limits)
+    ctx.call_on_close(lambda: ACTIVE.reset(token))
 
 
 @main.command("extract")
-@click.argument("source", required=False, type=click.Path(path_type=Path))
-@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), default=Path("output"),
-              show_default=True, help="Directory to write into.")
+@click.argument("source", required=False)
+@click.option("-o", "--output", "out_dir", type=click.Path(), default="output", show_default=True,
+              help="Directory to write into.")
+@click.option("--name", help="File name to record for the source (for standard input: default 'stdin').")
+@click.option("--force", is_flag=True, help="Replace outputs in DIR made from a source of another name.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
-@click.option("--previous", type=click.Path(path_type=Path),
+@click.option("--previous", metavar="OLD",
               help="An earlier version (extracted JSON or any source format) whose identifiers are carried over.")
-def extract_command(source: Path | None, out_dir: Path, quiet: bool, previous: Path | None) -> None:
+def extract_command(
+    source: str | None, out_dir: str, name: str | None, force: bool, quiet: bool, previous: str | None
+) -> None:
     """Write SOURCE as DIR/<stem>.json, DIR/<stem>/*.csv and DIR/<stem>.findings.md.
 
-    Without SOURCE, the bundled ISP Level 5 specification is used.
+    SOURCE is a file or - for standard input. Without SOURCE, the bundled ISP Level 5
+    specification is used. The three are replaced together or not at all.
     """
-    source = source or BUNDLED_SPEC
-    spec = load(source, quiet, previous=load_previous(previous) if previous else None)
-    stem = source.stem
-    files = {out_dir / f"{stem}.json": render_json(spec)}
-    files.update({out_dir / stem / f"{name}.csv": text for name, text in render_csv(spec).items()})
-    files[out_dir / f"{stem}.findings.md"] = render_findings_markdown(spec)
-    try:
-        write_all(files)
-    except OSError as exc:
-        fail(f"cannot write to {out_dir}: {exc.strerror or exc}")
+    from pathlib import Path
+
+    if out_dir == "":
+        fail("-o/--output: empty directory name")
+    earlier = load_previous(previous) if previous else None
+    given = source_input(source, name)
+    spec = load(given, quiet, previous=earlier)
+    target = write_output_set(spec, given.stem, Path(out_dir), force=force)
     if not quiet:
         counts = {s: sum(1 for f in spec.findings if f.severity == s) for s in SEVERITY_RANK}
         click.echo(
-            f"{out_dir / (stem + '.json')}: {len(spec.units)} units, {len(spec.qualifications)} qualifications, "
+            f"{target}: {len(spec.units)} units, {len(spec.qualifications)} qualifications, "
             f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} notes"
         )
 
 
 @main.command("check")
-@click.argument("source", type=click.Path(path_type=Path))
+@click.argument("source")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "md"]), default="table",
               show_default=True)
 @click.option("--min-severity", type=click.Choice(["info", "warning", "error"]), default="info",
               show_default=True, help="Leave out findings below this severity.")
-def check_command(source: Path, fmt: str, min_severity: str) -> None:
-    """Print SOURCE's findings; exit 1 if any is an error, 0 if none is."""
-    spec = load(source)
+def check_command(source: str, fmt: str, min_severity: str) -> None:
+    """Print the findings of SOURCE (a specification, an extracted JSON, or - for standard input).
+
+    Exit 1 if any is an error, 0 if none is.
+    """
+    spec = load(source_input(source))
     spec.findings = [f for f in spec.findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[min_severity]]
     if fmt == "json":
         click.echo(json.dumps([f.model_dump(mode="json") for f in spec.findings], indent=2, ensure_ascii=False))
@@ -134,17 +174,10 @@ def check_command(source: Path, fmt: str, min_severity: str) -> None:
 
 
 @main.command("validate")
-@click.argument("file", type=click.Path(path_type=Path))
-def validate_command(file: Path) -> None:
+@click.argument("file")
+def validate_command(file: str) -> None:
     """Validate a JSON document against the qualspec schema; exit 1 if invalid."""
-    try:
-        document = json.loads(file.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        fail(f"{file}: no such file")
-    except (OSError, UnicodeDecodeError) as exc:
-        fail(f"{file}: cannot be read ({exc})")
-    except json.JSONDecodeError as exc:
-        fail(f"{file}: not JSON ({exc.msg} at line {exc.lineno} column {exc.colno})")
+    document = read_json(source_input(file), default_limits())
     errors = schema_errors(document)
     for error in errors:
         click.echo(f"{file}: {error}")

@@ -2,4 +2,8 @@
 
 
 class InputError(Exception):
-    """The input cannot be read as a specification (missing, empty, corrupt, unsupported...)."""
+    """The input cannot be read as a specification (missing, empty, corrupt, unsupported, over a limit...)."""
+
+
+class OutputError(Exception):
+    """The output cannot be written where it was asked for; the message names the path."""

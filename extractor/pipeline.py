@@ -1,42 +1,51 @@
-"""The whole job for one file: detect, read, interpret, check."""
+"""The whole job for one input: detect, read, interpret, check, identify."""
 
 from __future__ import annotations
 
-import hashlib
+import os
+from importlib.resources import files
 from pathlib import Path
 
 from .checks import run_checks
+from .checks.damage import damage_findings, truncation_findings
 from .ids import assign_ids
+from .inputs import Input, read_input
 from .interpret import interpret
+from .limits import Limits, default_limits
 from .model import SCHEMA_VERSION, Source, Specification
 from .readers import Progress, detect_format, read_blocks
+from .readers.damage import Damage
 
-BUNDLED_SPEC = (
-    Path(__file__).resolve().parent.parent
-    / "fixtures"
-    / "source_specs"
-    / "isp-level5-professional-sales-spec-v1.1.txt"
-)
+BUNDLED_SPEC = Path(str(files("extractor").joinpath("data", "isp-level5-professional-sales-spec-v1.1.txt")))
+"""The bundled specification (package data): ISP Level 5 Professional Sales, v1.1, as text."""
 
 
-def extract(path: Path, progress: Progress | None = None, previous: Specification | None = None) -> Specification:
-    """The specification in ``path`` (text, .docx or PDF), with its findings.
+def extract(
+    source: Input | str | os.PathLike[str],
+    progress: Progress | None = None,
+    limits: Limits | None = None,
+    previous: Specification | None = None,
+) -> Specification:
+    """The specification in ``source`` (an Input, or a path in any format), with its findings.
 
     With ``previous`` (an earlier version of it), identifiers are carried from it.
     """
-    path = Path(path)
-    fmt = detect_format(path)
-    result = interpret(read_blocks(path, fmt, progress=progress))
+    limits = limits or default_limits()
+    if not isinstance(source, Input):
+        source = read_input(source, limits)
+    fmt = detect_format(source)
+    damage: list[Damage] = []
+    result = interpret(read_blocks(source, fmt, progress=progress, limits=limits, damage=damage))
     spec = Specification(
         schema_version=SCHEMA_VERSION,
-        source=Source(path=path.name, format=fmt, sha256=hashlib.sha256(path.read_bytes()).hexdigest()),
+        source=Source(path=source.file_name, format=fmt, sha256=source.sha256),
         document=result.document,
         qualifications=result.qualifications,
         units_overview=result.units_overview,
         units=result.units,
         findings=result.findings,
     )
-    spec.findings = sort_findings(spec.findings + run_checks(spec))
+    spec.findings = sort_findings(spec.findings + run_checks(spec) + damage_findings(damage) + truncation_findings(spec))
     assign_ids(spec, previous)
     return spec
 

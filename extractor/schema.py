@@ -5,17 +5,20 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from jsonschema import Draft202012Validator
 from pydantic import BaseModel
 
 from .model import Specification
 
-SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schemas" / "qualspec.schema.json"
+SCHEMA_PATH = Path(__file__).resolve().parent / "schemas" / "qualspec.schema.json"
 SCHEMA_ID = "https://qualspec.invalid/schemas/qualspec.schema.json"
 
 
-def draft_2020_12(model: type[BaseModel], schema_id: str, mode: str = "validation") -> dict:
+def draft_2020_12(
+    model: type[BaseModel], schema_id: str, mode: Literal["validation", "serialization"] = "validation"
+) -> dict:
     """The draft 2020-12 JSON Schema of a pydantic model."""
     schema = model.model_json_schema(mode=mode)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": schema_id, **schema}

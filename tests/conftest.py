@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import rendering
 
 from extractor.pipeline import BUNDLED_SPEC, extract
 
@@ -13,8 +14,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 BUNDLED = {
     "text": BUNDLED_SPEC,
-    "docx": BUNDLED_SPEC.with_suffix(".docx"),
-    "pdf": BUNDLED_SPEC.with_suffix(".pdf"),
+    "docx": rendering(".docx"),
+    "pdf": rendering(".pdf"),
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import zipfile
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -165,7 +166,7 @@ def test_validate(run, tmp_path):
     assert result.exit_code == 2 and result.output.startswith(f"qualspec: error: {broken}: not JSON")
 
 
-FIXTURES = BUNDLED_SPEC.parent.parent.parent / "tests" / "fixtures" / "docx"
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "docx"
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from helpers import version_1_2
+from helpers import rendering, version_1_2
 
 from extractor.diff import DiffReport, diff_specs, render_markdown, report_has_changes
 from extractor.diff.command import diff_command
@@ -83,7 +83,7 @@ def test_command_trouble_is_exit_2(files, tmp_path):
 
 def test_text_and_word_versions_of_the_same_document_do_not_differ(spec):
     """The diff compares content, not layout: the .docx of v1.1 reads the same as the .txt."""
-    docx = BUNDLED_SPEC.with_suffix(".docx")
+    docx = rendering(".docx")
     if not docx.exists():
         pytest.skip("no .docx of the bundled specification")
     report = diff_specs(spec, extract(docx))

@@ -15,10 +15,11 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from helpers import rendering
 
 from extractor.pipeline import BUNDLED_SPEC
 
-DOCX = BUNDLED_SPEC.with_suffix(".docx")
+DOCX = rendering(".docx")
 CONTENT = ("document", "qualifications", "units_overview", "units")
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import uuid
 
 import pytest
+from helpers import rendering
 from pydantic import BaseModel
 
 from extractor.ids import NAMESPACE
-from extractor.pipeline import BUNDLED_SPEC, extract
+from extractor.pipeline import extract
 
 UUID5 = r"^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"
 
@@ -104,7 +105,7 @@ def test_unit_without_uan_is_keyed_by_awarding_body_and_reference(write_spec):
 @pytest.mark.parametrize("suffix", [".docx"])
 def test_same_ids_from_text_and_word(spec, suffix):
     """The PDF form is held to the same by tests/test_format_equivalence.py (ids are content)."""
-    other = extract(BUNDLED_SPEC.with_suffix(suffix))
+    other = extract(rendering(suffix))
     ours = [(p, i) for p, i in all_ids(spec) if not p.startswith("/findings")]
     theirs = [(p, i) for p, i in all_ids(other) if not p.startswith("/findings")]
     assert theirs == ours

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
+from helpers import rendering
 
 from extractor.blocks import Block
 from extractor.pipeline import BUNDLED_SPEC
@@ -18,7 +19,7 @@ from extractor.readers import detect_format, read_blocks
 from extractor.readers.pdf import read_pdf
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "pdf"
-REAL_PDF = BUNDLED_SPEC.with_suffix(".pdf")
+REAL_PDF = rendering(".pdf")
 TITLE = "Fixture Qualification Specification v0.1"
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..errors import InputError
+from ..errors import InputError, OutputError
 from ..writers.atomic import write_atomic
 from . import diff_specs, render_html, render_json, render_markdown, report_has_changes
 from .load import load_side
@@ -42,6 +42,6 @@ def diff_command(old: Path, new: Path, fmt: str, output: Path | None) -> None:
     else:
         try:
             write_atomic(output, text)
-        except OSError as exc:
-            _fail(f"cannot write {output}: {exc.strerror or exc}")
+        except OutputError as exc:
+            _fail(str(exc))
     sys.exit(1 if report_has_changes(report) else 0)

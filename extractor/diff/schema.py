@@ -1,6 +1,6 @@
 """The JSON Schema of a diff report, generated from the report model.
 
-``python -m extractor.diff.schema`` rewrites the committed ``schemas/diff.schema.json``.
+``python -m extractor.diff.schema`` rewrites the committed ``extractor/schemas/diff.schema.json``.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 from ..schema import draft_2020_12, dump_schema
 from .report import DiffReport
 
-DIFF_SCHEMA_PATH = Path(__file__).resolve().parents[2] / "schemas" / "diff.schema.json"
+DIFF_SCHEMA_PATH = Path(__file__).resolve().parents[1] / "schemas" / "diff.schema.json"
 DIFF_SCHEMA_ID = "https://qualspec.invalid/schemas/diff.schema.json"
 
 

@@ -1,21 +1,27 @@
-"""Readers: one per file format, each turning a file into a stream of blocks.
+"""Readers: one per file format, each turning an input's bytes into a stream of blocks.
 
 ``READERS`` is the one registry of formats: a new format is one reader module and one line
-here (and its name in ``Format``). ``detect_format`` looks at the file's bytes, not its name;
-``read_blocks`` looks the reader up.
+here (and its name in ``Format``). A reader is called as ``reader(source, progress=...,
+limits=..., damage=...)`` with an ``Input`` (name + bytes; a path is read into one) and
+optional limits (default: ``default_limits()``) and damage list. ``detect_format`` looks
+at the bytes, not the name; ``read_blocks`` looks the reader up.
 """
 
 from __future__ import annotations
 
-import zipfile
+import os
 from collections.abc import Callable, Iterator
 from importlib import import_module
-from pathlib import Path
 from typing import Literal, get_args
 
 from ..blocks import Block
 from ..errors import InputError
+from ..inputs import Input, as_input
+from ..limits import Limits, default_limits
+from .damage import Damage
+from .encoding import bomless_utf16, text_encoding
 from .sniff import sniff_text
+from .zipguard import open_zip
 
 Format = Literal["text", "docx", "pdf", "html", "markdown"]
 READERS: dict[Format, str] = {
@@ -31,40 +37,35 @@ Progress = Callable[[int, int], None]
 """Called with (pages done, pages in all) by readers that can tell; others ignore it."""
 
 
-def detect_format(path: Path) -> Format:
-    """The format of ``path`` from its first bytes; InputError when unusable."""
-    if not path.exists():
-        raise InputError(f"{path}: no such file")
-    if path.is_dir():
-        raise InputError(f"{path}: is a directory, not a file")
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(8192)
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
+def detect_format(source: Input | str | os.PathLike[str]) -> Format:
+    """The format of ``source`` (an Input or a file) from its first bytes; InputError when unusable."""
+    source = as_input(source, default_limits())
+    head = source.data[:8192]
     if not head.strip():
-        raise InputError(f"{path}: file is empty")
+        raise InputError(f"{source}: file is empty")
     if head.startswith(b"%PDF-"):
         return "pdf"
     if head.startswith(OLE_MAGIC):
-        raise InputError(f"{path}: {_ole_kind(path)}")
+        raise InputError(f"{source}: {_ole_kind(source.data)}")
     if head.startswith(b"PK\x03\x04"):
-        try:
-            with zipfile.ZipFile(path) as archive:
-                names = set(archive.namelist())
-        except zipfile.BadZipFile:
-            raise InputError(f"{path}: corrupt ZIP container (damaged .docx?)") from None
+        with open_zip(source) as archive:
+            names = set(archive.namelist())
         if "word/document.xml" in names:
             return "docx"
-        raise InputError(f"{path}: a ZIP archive but not a Word document (no word/document.xml)")
-    if b"\x00" in head:
-        raise InputError(f"{path}: binary file of an unsupported format")
-    return sniff_text(head)
+        raise InputError(f"{source}: a ZIP archive but not a Word document (no word/document.xml)")
+    codec = text_encoding(head)
+    if codec is None and b"\x00" in head:
+        order = bomless_utf16(head)
+        if order:
+            raise InputError(f"{source}: UTF-16 ({order}) text without a byte-order mark; save it as UTF-8")
+        raise InputError(f"{source}: binary file of an unsupported format")
+    if codec in (None, "utf-8-sig"):
+        return sniff_text(head)
+    return sniff_text(head.decode(codec, errors="replace").encode("utf-8"))
 
 
-def _ole_kind(path: Path) -> str:
+def _ole_kind(content: bytes) -> str:
     """What an OLE compound file holds, from its directory's stream names."""
-    content = path.read_bytes()
     if "EncryptedPackage".encode("utf-16-le") in content:
         return "a password-protected (encrypted) Office document; remove the password and save as .docx"
     if "WordDocument".encode("utf-16-le") in content:
@@ -72,8 +73,18 @@ def _ole_kind(path: Path) -> str:
     return "an OLE compound file (not a .docx, PDF or text specification)"
 
 
-def read_blocks(path: Path, fmt: Format, progress: Progress | None = None) -> Iterator[Block]:
-    """The blocks of ``path`` read as ``fmt`` by its registered reader (imported on first use)."""
+def read_blocks(
+    source: Input | str | os.PathLike[str],
+    fmt: Format,
+    progress: Progress | None = None,
+    limits: Limits | None = None,
+    damage: list[Damage] | None = None,
+) -> Iterator[Block]:
+    """The blocks of ``source`` read as ``fmt`` by its registered reader (imported on first use).
+
+    Readers that mend damaged input (a table row whose cell separators were lost) append
+    what they mended or could not read to ``damage``.
+    """
     module, function = READERS[fmt].split(":")
     reader = getattr(import_module(f"{__name__}.{module}"), function)
-    return reader(path, progress=progress)
+    return reader(source, progress=progress, limits=limits, damage=damage)

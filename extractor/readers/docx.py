@@ -24,24 +24,33 @@ cell, or among the body paragraphs, counting every body paragraph including empt
 
 from __future__ import annotations
 
+import io
+import os
 import re
 import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 from docx.styles import BabelFish
 from lxml import etree
 
 from ..blocks import Block, Cell, Location, Part
 from ..errors import InputError
+from ..inputs import Input, as_input
+from ..limits import Limits, default_limits
 from ..textutil import fold
 from . import Progress
+from .damage import Damage
+from .zipguard import check_package
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-W = "{%s}" % W_NS
+W = f"{{{W_NS}}}"
 
 BULLET_GLYPHS = ("\u2022", "\uf0b7")
 GLYPH_SPLIT = re.compile("[" + "".join(BULLET_GLYPHS) + "]")
@@ -58,42 +67,46 @@ SKIPPED = frozenset(
     {
         W + "instrText", W + "delText", W + "delInstrText", W + "drawing", W + "pict",
         W + "object", W + "footnoteReference", W + "endnoteReference", W + "commentReference",
-        W + "rPr", W + "pPr", W + "moveFrom", W + "fldData", "{%s}Fallback" % MC_NS,
+        W + "rPr", W + "pPr", W + "moveFrom", W + "fldData", f"{{{MC_NS}}}Fallback",
     }
 )
+Piece = Literal["paragraph", "item"]
 TOC_STYLE = re.compile(r"^toc\s*(\d|heading)", re.IGNORECASE)
 
 
-def read_docx(path: Path, progress: Progress | None = None) -> Iterator[Block]:
+def read_docx(
+    source: Input | str | os.PathLike[str],
+    progress: Progress | None = None,
+    limits: Limits | None = None,
+    damage: list[Damage] | None = None,
+) -> Iterator[Block]:
     """Blocks of a Word document; InputError (raised at once) when it cannot be opened."""
-    reader = _Reader.open(path)
+    limits = limits or default_limits()
+    source = as_input(source, limits)
+    reader = _Reader.open(source, limits)
     return reader.blocks()
 
 
 # --------------------------------------------------------------------------- opening
 
 
-def _open_document(path: Path):
+def _open_document(source: Input, limits: Limits) -> DocxDocument:
+    """The python-docx document, after every part was inflated and parsed under the limits."""
     import docx  # python-docx
+    from docx.opc.exceptions import PackageNotFoundError
 
-    try:  # python-docx reports a damaged ZIP as "Package not found"; say what it is
-        with zipfile.ZipFile(path) as archive:
-            archive.namelist()
-    except (zipfile.BadZipFile, EOFError):
-        raise InputError(f"{path}: corrupt ZIP container (damaged .docx?)") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    check_package(source, limits)
     try:
-        return docx.Document(str(path))
+        return docx.Document(io.BytesIO(source.data))
     except (zipfile.BadZipFile, zlib.error, EOFError):
-        raise InputError(f"{path}: corrupt ZIP container (damaged .docx?)") from None
+        raise InputError(f"{source}: corrupt ZIP container (damaged .docx?)") from None
     except KeyError as exc:
-        raise InputError(f"{path}: damaged Word document (missing part {exc})") from None
+        raise InputError(f"{source}: damaged Word document (missing part {exc})") from None
     except etree.XMLSyntaxError as exc:
-        raise InputError(f"{path}: damaged Word document (bad XML: {exc.msg})") from None
-    except Exception as exc:  # python-docx raises ValueError, PackageNotFoundError, ...
+        raise InputError(f"{source}: damaged Word document (bad XML: {exc.msg})") from None
+    except (PackageNotFoundError, ValueError) as exc:  # ValueError: "not a Word file, content type is ..."
         reason = " ".join(str(exc).split()) or type(exc).__name__
-        raise InputError(f"{path}: cannot be read as a Word document ({reason})") from None
+        raise InputError(f"{source}: cannot be read as a Word document ({reason})") from None
 
 
 # --------------------------------------------------------------------------- styles & lists
@@ -111,10 +124,7 @@ class _Styles:
     @classmethod
     def of(cls, document) -> _Styles:
         styles = cls()
-        try:
-            root = document.styles.element
-        except Exception:
-            return styles
+        root = document.styles.element
         for style in root.iterchildren(W + "style"):
             if style.get(W + "type") not in (None, "paragraph"):
                 continue
@@ -170,14 +180,14 @@ class _Numbering:
         numbering = cls()
         try:
             root = document.part.numbering_part.element
-        except Exception:  # no numbering part: nothing is numbered by numPr
+        except NotImplementedError:  # no numbering part (python-docx cannot make one): nothing is numbered
             return numbering
         abstract: dict[str, dict[int, str]] = {}
         links: dict[str, str] = {}
         for node in root.iterchildren(W + "abstractNum"):
             aid = node.get(W + "abstractNumId")
             abstract[aid] = {
-                int(lvl.get(W + "ilvl", "0")): _fmt(lvl) for lvl in node.iterchildren(W + "lvl")
+                _int(lvl.get(W + "ilvl")): _fmt(lvl) for lvl in node.iterchildren(W + "lvl")
             }
             link = node.find(W + "numStyleLink")
             if link is not None:
@@ -191,7 +201,7 @@ class _Numbering:
             for override in num.iterchildren(W + "lvlOverride"):
                 lvl = override.find(W + "lvl")
                 if lvl is not None:
-                    level = int(override.get(W + "ilvl", "0"))
+                    level = _int(override.get(W + "ilvl"))
                     overrides.setdefault(nid, {})[level] = _fmt(lvl)
         for nid, aid in num_abstract.items():
             levels = dict(abstract.get(aid, {}))
@@ -299,18 +309,21 @@ def _style_id(p) -> str | None:
 
 @dataclass
 class _Reader:
-    document: object
+    document: DocxDocument
     styles: _Styles
     numbering: _Numbering
+    limits: Limits
+    name: str
     fields: _Fields = field(default_factory=_Fields)
+    rows: int = 0
     table: int = -1
     paragraph: int = -1
 
     @classmethod
-    def open(cls, path: Path) -> _Reader:
-        document = _open_document(path)
+    def open(cls, source: Input, limits: Limits) -> _Reader:
+        document = _open_document(source, limits)
         styles = _Styles.of(document)
-        return cls(document, styles, _Numbering.of(document, styles))
+        return cls(document, styles, _Numbering.of(document, styles), limits, source.name)
 
     def blocks(self) -> Iterator[Block]:
         body = self.document.element.body
@@ -351,7 +364,7 @@ class _Reader:
             num_id, ilvl = style_id, ilvl if ilvl is not None else style_lvl
         return self.numbering.kind(num_id, ilvl), name, text
 
-    def _pieces(self, p) -> tuple[list[tuple[str, str]], str | None]:
+    def _pieces(self, p) -> tuple[list[tuple[Piece, str]], str | None]:
         """[(kind, text)] of a paragraph: one piece, or several when bullet glyphs split it."""
         listed, style, text = self._classify(p)
         if not text:
@@ -359,7 +372,7 @@ class _Reader:
         if not any(g in text for g in BULLET_GLYPHS):
             return [("item" if listed else "paragraph", text)], style
         pieces = [fold(piece) for piece in GLYPH_SPLIT.split(text)]
-        out: list[tuple[str, str]] = []
+        out: list[tuple[Piece, str]] = []
         if pieces[0]:
             out.append(("item" if listed else "paragraph", pieces[0]))
         out.extend(("item", piece) for piece in pieces[1:] if piece)
@@ -373,9 +386,18 @@ class _Reader:
 
     # -- tables
 
+    def _where(self, table: int, row: int) -> str:
+        return f"{self.name}: table {table + 1}, row {row + 1}"
+
     def _table(self, tbl, index: int) -> Iterator[Block]:
         for row_index, tr in enumerate(_rows(tbl)):
+            self.rows += 1
+            if self.rows > self.limits.table_rows:
+                found = f"more than {self.limits.table_rows} table rows"
+                raise self.limits.exceeded("table_rows", self._where(index, row_index), found)
             cells = self._row_cells(tr, index, row_index)
+            if len(cells) > self.limits.row_cells:
+                raise self.limits.exceeded("row_cells", self._where(index, row_index), f"{len(cells)} cells")
             while cells and not cells[-1].parts:
                 cells.pop()
             yield Block("row", Location(table=index, row=row_index), cells=tuple(cells))
@@ -383,7 +405,10 @@ class _Reader:
     def _row_cells(self, tr, table: int, row: int) -> list[Cell]:
         cells: list[Cell] = []
         before = tr.find(f"{W}trPr/{W}gridBefore")
-        for _ in range(_int(before.get(W + "val")) if before is not None else 0):
+        skipped = _int(before.get(W + "val")) if before is not None else 0
+        if skipped > self.limits.row_cells:
+            raise self.limits.exceeded("row_cells", self._where(table, row), f"{skipped} skipped grid columns")
+        for _ in range(skipped):
             cells.append(Cell((), Location(table=table, row=row, cell=len(cells))))
         for tc in _cells(tr):
             tc_pr = tc.find(W + "tcPr")

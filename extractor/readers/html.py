@@ -20,9 +20,9 @@ element's source line.
 from __future__ import annotations
 
 import codecs
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 import lxml.html
@@ -30,8 +30,11 @@ from lxml import etree
 
 from ..blocks import Block, BlockKind, Cell, Location, Part
 from ..errors import InputError
+from ..inputs import Input, as_input
+from ..limits import Limits, default_limits
 from ..textutil import fold
 from . import Progress
+from .damage import Damage
 from .html_cell import PieceKind, Walker, row_cells, table_rows, text_of
 
 LineOf = Callable[[Any], int | None]
@@ -40,13 +43,19 @@ MAX_ROWSPAN = 65534
 TOP_LEVEL: dict[PieceKind, BlockKind] = {"heading": "heading", "paragraph": "paragraph", "item": "item", "run": "paragraph"}
 
 
-def read_html(path: Path, progress: Progress | None = None) -> Iterator[Block]:
-    """Blocks of an HTML file; InputError (raised at once) when it cannot be decoded or is empty."""
-    root = parse_html(decode_html(path.read_bytes(), path), path)
+def read_html(
+    source: Input | str | os.PathLike[str],
+    progress: Progress | None = None,
+    limits: Limits | None = None,
+    damage: list[Damage] | None = None,
+) -> Iterator[Block]:
+    """Blocks of an HTML input; InputError (raised at once) when it cannot be decoded or is empty."""
+    source = as_input(source, limits or default_limits())
+    root = parse_html(decode_html(source.data, source), source)
     return html_blocks(root, lambda node: node.sourceline)
 
 
-def decode_html(data: bytes, path: Path) -> str:
+def decode_html(data: bytes, path: object) -> str:
     """The text of an HTML file: UTF-8 (with or without BOM), else the charset it declares."""
     try:
         return data.decode("utf-8-sig")
@@ -82,7 +91,7 @@ def _declared_charset(data: bytes) -> str | None:
     return None
 
 
-def parse_html(text: str, path: Path) -> Any:
+def parse_html(text: str, path: object) -> Any:
     """The lxml document of an HTML text; InputError when it has no content at all."""
     parser = lxml.html.HTMLParser(encoding="utf-8")
     try:

@@ -15,29 +15,34 @@ elements); elements of raw HTML blocks get their line within the block added to 
 from __future__ import annotations
 
 import bisect
+import os
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
 
 from ..blocks import Block
-from ..errors import InputError
+from ..inputs import Input, as_input
+from ..limits import Limits, default_limits
 from . import Progress
+from .damage import Damage
+from .encoding import decode_text
 from .html import html_blocks, parse_html
 
 LINE = "data-qualspec-line"
 
 
-def read_markdown(path: Path, progress: Progress | None = None) -> Iterator[Block]:
-    """Blocks of a UTF-8 Markdown file; InputError (raised at once) when it is not UTF-8."""
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-    html, raw_blocks = render(text)
-    return html_blocks(parse_html(html, path), _SourceLines(raw_blocks).line_of)
+def read_markdown(
+    source: Input | str | os.PathLike[str],
+    progress: Progress | None = None,
+    limits: Limits | None = None,
+    damage: list[Damage] | None = None,
+) -> Iterator[Block]:
+    """Blocks of a Markdown input; InputError (raised at once) when its encoding is not one we read."""
+    source = as_input(source, limits or default_limits())
+    html, raw_blocks = render(decode_text(source))
+    return html_blocks(parse_html(html, source), _SourceLines(raw_blocks).line_of)
 
 
 def render(text: str) -> tuple[str, list[tuple[int, int, int]]]:

@@ -3,60 +3,112 @@
 Table rows are tab-separated lines whose cells may carry HTML fragments; other lines are
 paragraphs, or list items when they start with a bullet ("-", "•") or a number ("1.").
 Rows made only of dashes (``--\t--``) are table-end debris and are dropped.
+
+A line with no tab between rows of one table, followed by a row that continues that table
+(not its header again, cells shaped like its rows), is a row whose tabs were lost: it is
+read by its column positions (``mend``) and recorded as damage, or, when it cannot be split,
+recorded as unreadable and skipped; either way the table goes on.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 from ..blocks import Block, Cell, Location
-from ..errors import InputError
+from ..inputs import Input, as_input
+from ..limits import Limits, default_limits
 from ..textutil import fold
 from . import Progress
+from .damage import Damage
+from .encoding import decode_text
 from .html_cell import cell_parts
+from .mend import continues, mend
 
 ITEM_MARKER = re.compile(r"^\s*(?:[-\u2022\uf0b7]|\d+\.)\s+")
 DEBRIS = re.compile(r"^[\s\-\t]*$")
 
 
-def read_text(path: Path, progress: Progress | None = None) -> Iterator[Block]:
-    """Blocks of a UTF-8 text specification, one per non-blank line."""
-    try:
-        content = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-    table, row = -1, 0
-    in_table = False
-    for number, line in enumerate(content.splitlines(), start=1):
+def read_text(
+    source: Input | str | os.PathLike[str],
+    progress: Progress | None = None,
+    limits: Limits | None = None,
+    damage: list[Damage] | None = None,
+) -> Iterator[Block]:
+    """Blocks of a text specification, one per non-blank line."""
+    limits = limits or default_limits()
+    source = as_input(source, limits)
+    lines = decode_text(source).splitlines()
+    _check_lines(source, lines, limits)
+    return _blocks(lines, limits, damage if damage is not None else [], source)
+
+
+def _check_lines(source: Input, lines: list[str], limits: Limits) -> None:
+    for number, line in enumerate(lines, start=1):
+        if len(line) > limits.line_chars:
+            raise limits.exceeded("line_chars", f"{source}: line {number}", f"{len(line)} characters")
+        if line.count("\t") >= limits.row_cells:
+            raise limits.exceeded("row_cells", f"{source}: line {number}", f"{line.count(chr(9)) + 1} cells")
+
+
+def _blocks(lines: list[str], limits: Limits, damage: list[Damage], source: Input) -> Iterator[Block]:
+    table, row, rows = -1, 0, 0
+    body: list[list[str]] = []  # the current table's rows, header first
+    for index, line in enumerate(lines):
+        number = index + 1
         if "\t" in line:
             if DEBRIS.match(line):
-                in_table = False
+                body = []
                 continue
-            if not in_table:
-                table, row, in_table = table + 1, 0, True
-            yield _row(line, number, table, row)
-            row += 1
+            if not body:
+                table, row = table + 1, 0
+            cells = _split(line)
+            body.append(cells)
+            yield _row(cells, number, table, row)
+            row, rows = row + 1, rows + 1
+            if rows > limits.table_rows:
+                raise limits.exceeded("table_rows", f"{source}: line {number}", f"more than {limits.table_rows} table rows")
             continue
         text = fold(line)
         if not text:
             continue
-        in_table = False
-        where = Location(line=number)
         marker = ITEM_MARKER.match(line)
+        following = _next_row(lines, index)
+        if body and not marker and following is not None and continues(body, following):
+            mended = mend(line, body, following)
+            damage.append(Damage(Location(line=number, table=table, row=row), line, len(following), mended))
+            if mended:
+                body.append(list(mended))
+                yield _row(list(mended), number, table, row)
+            row += 1
+            continue
+        body = []
+        where = Location(line=number)
         if marker:
             yield Block("item", where, text=fold(line[marker.end():]))
         else:
             yield Block("paragraph", where, text=text)
 
 
-def _row(line: str, number: int, table: int, row: int) -> Block:
-    raw_cells = line.split("\t")
-    while raw_cells and not raw_cells[-1].strip():
-        raw_cells.pop()
-    cells = tuple(
+def _split(line: str) -> list[str]:
+    cells = line.split("\t")
+    while cells and not cells[-1].strip():
+        cells.pop()
+    return cells
+
+
+def _next_row(lines: list[str], index: int) -> list[str] | None:
+    """The cells of the next non-blank line when it is a table row, else None."""
+    for line in lines[index + 1:]:
+        if line.strip():
+            return _split(line) if "\t" in line and not DEBRIS.match(line) else None
+    return None
+
+
+def _row(cells: list[str], number: int, table: int, row: int) -> Block:
+    parts = tuple(
         Cell(tuple(cell_parts(raw, Location(line=number, cell=i))), Location(line=number, cell=i))
-        for i, raw in enumerate(raw_cells)
+        for i, raw in enumerate(cells)
     )
-    return Block("row", Location(line=number, table=table, row=row), cells=cells)
+    return Block("row", Location(line=number, table=table, row=row), cells=parts)

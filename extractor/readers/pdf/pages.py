@@ -6,10 +6,12 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 from ...blocks import Block
 from ...errors import InputError
+from ...inputs import Input, as_input
+from ...limits import Limits, default_limits
+from ..damage import Damage
 from .emit import Emitter, line_gaps
 from .furniture import drop_running_lines, resolve_frames
 from .page import PageContent, page_content
@@ -21,38 +23,50 @@ CHUNK = 24  # pages a worker reads from one opening of the file (pdfminer's cach
 
 
 def read_pdf(
-    path: Path, progress: Progress | None = None, jobs: int | None = None, tolerances: Tolerances = DEFAULT
+    source: Input | str | os.PathLike[str],
+    progress: Progress | None = None,
+    limits: Limits | None = None,
+    damage: list[Damage] | None = None,
+    *,
+    jobs: int | None = None,
+    tolerances: Tolerances = DEFAULT,
 ) -> Iterator[Block]:
     """Blocks of a PDF specification (rows, paragraphs, list items) in reading order.
 
     ``jobs``: worker processes reading pages (default: one per core; 1 reads in this
-    process). The output does not depend on it."""
-    path = Path(path)
-    pages = list(_pages(path, progress, jobs, tolerances))
+    process). The output does not depend on it. InputError when the PDF has more pages
+    than ``limits.pdf_pages``, before any page is read."""
+    limits = limits or default_limits()
+    source = as_input(source, limits)
+    pages = list(_pages(source, progress, jobs, tolerances, limits))
     if not any(p.chars for p in pages):
         if any(p.images for p in pages):
-            raise InputError(f"{path}: no text layer; scanned PDF? run OCR first")
-        raise InputError(f"{path}: the PDF contains no text")
+            raise InputError(f"{source}: no text layer; scanned PDF? run OCR first")
+        raise InputError(f"{source}: the PDF contains no text")
     drop_running_lines(pages, line_gaps(pages, tolerances)[0], tolerances)
     resolve_frames(pages, tolerances)
     # line spacing measured again (by the emitter) without the headers and footers
     return iter(list(Emitter(pages, tolerances).blocks()))
 
 
-def _pages(path: Path, progress: Progress | None, jobs: int | None, tol: Tolerances) -> Iterator[PageContent]:
-    with Source(path) as source:
+def _pages(
+    pdf: Input, progress: Progress | None, jobs: int | None, tol: Tolerances, limits: Limits
+) -> Iterator[PageContent]:
+    with Source(pdf) as source:
         total = len(source.pages)
     if total == 0:
-        raise InputError(f"{path}: the PDF has no pages")
+        raise InputError(f"{pdf}: the PDF has no pages")
+    if total > limits.pdf_pages:
+        raise limits.exceeded("pdf_pages", str(pdf), f"{total} pages")
     chunks = [range(start, min(start + CHUNK, total + 1)) for start in range(1, total + 1, CHUNK)]
     workers = min(jobs or os.cpu_count() or 1, len(chunks))
     if workers <= 1:
-        results: Iterator[list[PageContent]] = (_read_chunk((path, chunk, tol)) for chunk in chunks)
+        results: Iterator[list[PageContent]] = (_read_chunk((pdf, chunk, tol)) for chunk in chunks)
         yield from _reported(results, total, progress)
         return
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     with context.Pool(workers) as pool:
-        yield from _reported(pool.imap(_read_chunk, [(path, chunk, tol) for chunk in chunks]), total, progress)
+        yield from _reported(pool.imap(_read_chunk, [(pdf, chunk, tol) for chunk in chunks]), total, progress)
 
 
 def _reported(results: Iterator[list[PageContent]], total: int, progress: Progress | None) -> Iterator[PageContent]:
@@ -63,8 +77,8 @@ def _reported(results: Iterator[list[PageContent]], total: int, progress: Progre
                 progress(page.number, total)
 
 
-def _read_chunk(job: tuple[Path, range, Tolerances]) -> list[PageContent]:
-    """One chunk of pages, from its own opening of the file."""
-    path, numbers, tol = job
-    with Source(path) as source:
+def _read_chunk(job: tuple[Input, range, Tolerances]) -> list[PageContent]:
+    """One chunk of pages, from its own opening of the PDF."""
+    pdf, numbers, tol = job
+    with Source(pdf) as source:
         return [page_content(raw, tol) for raw in source.read(numbers)]

@@ -10,10 +10,10 @@ extractor and table finder give the same words and cells as ``page.extract_words
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
-from pathlib import Path
 from typing import Any, BinaryIO
 
 from pdfminer.converter import PDFPageAggregator
@@ -33,6 +33,7 @@ from pdfplumber.table import (
 from pdfplumber.utils.text import WordExtractor
 
 from ...errors import InputError
+from ...inputs import Input
 from .tolerances import BBox, Word
 
 Edge = dict[str, Any]  # pdfplumber's edge: x0, x1, top, bottom, width, height, orientation
@@ -56,15 +57,15 @@ class RawPage:
 class Source:
     """An open PDF: page count and pages by number, one at a time."""
 
-    def __init__(self, path: Path):
-        self.path = path
-        self._handle: BinaryIO = path.open("rb")
+    def __init__(self, pdf: Input):
+        self.path = pdf
+        self._handle: BinaryIO = io.BytesIO(pdf.data)
         try:
             self.document = PDFDocument(PDFParser(self._handle))
             self.pages = list(PDFPage.create_pages(self.document))
         except Exception as exc:  # noqa: BLE001 - pdfminer raises a variety of parse errors
             self._handle.close()
-            raise InputError(pdf_error(path, exc)) from None
+            raise InputError(pdf_error(pdf, exc)) from None
         self.resources = PDFResourceManager()
 
     def __enter__(self) -> Source:
@@ -234,7 +235,7 @@ def describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
-def pdf_error(path: Path, exc: BaseException) -> str:
+def pdf_error(path: object, exc: BaseException) -> str:
     inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc
     name = type(inner).__name__
     if "Password" in name or "Encrypt" in name:

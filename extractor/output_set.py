@@ -1,0 +1,55 @@
+"""The output set of one source: ``<stem>.json``, ``<stem>/*.csv`` and ``<stem>.findings.md``.
+
+Written together through a staging folder (``writers.atomic.replace_set``). A set already in
+the folder that was made from a source of another name is not replaced unless forced:
+two sources with the same stem (``spec.txt`` and ``spec.docx``, or standard input) would
+otherwise overwrite each other without a word.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .errors import OutputError
+from .model import Specification
+from .writers.atomic import replace_set
+from .writers.csv import render_csv
+from .writers.json import render_json
+from .writers.markdown import render_findings_markdown
+
+
+def output_files(spec: Specification, stem: str) -> dict[str, str]:
+    """Relative path -> text of every output of ``spec``."""
+    files = {f"{stem}.json": render_json(spec)}
+    files.update({f"{stem}/{name}.csv": text for name, text in render_csv(spec).items()})
+    files[f"{stem}.findings.md"] = render_findings_markdown(spec)
+    return files
+
+
+def write_output_set(spec: Specification, stem: str, directory: Path, force: bool = False) -> Path:
+    """Write the set into ``directory``; the path of its JSON. OutputError on a collision or failure."""
+    if str(directory) == "":
+        raise OutputError("the output directory is an empty name; give a directory with -o DIR")
+    if directory.exists() and not directory.is_dir():
+        raise OutputError(f"cannot write to {directory}: is a file, not a directory (-o takes a directory)")
+    target = directory / f"{stem}.json"
+    if not force:
+        _refuse_collision(target, spec.source.path)
+    replace_set(directory, output_files(spec, stem))
+    return target
+
+
+def _refuse_collision(target: Path, source_name: str) -> None:
+    if not target.exists():
+        return
+    try:
+        previous = json.loads(target.read_text(encoding="utf-8"))["source"]["path"]
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, RecursionError):
+        previous = None
+    if previous == source_name:
+        return
+    made_from = f"the output of {previous}" if isinstance(previous, str) else "a file that is not qualspec output"
+    raise OutputError(
+        f"{target} holds {made_from}, not of {source_name}; use --force to replace it or -o to write elsewhere"
+    )
