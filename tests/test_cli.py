@@ -177,7 +177,8 @@ FIXTURES = BUNDLED_SPEC.parent.parent.parent / "tests" / "fixtures" / "docx"
 @pytest.mark.parametrize(
     "name, message",
     [
-        ("password-protected.docx", "a password-protected (encrypted) Office document; remove the password and save as .docx"),
+        ("password-protected.docx",
+         "a password-protected (encrypted) Office document; remove the password and save as .docx"),
         ("legacy-binary.doc", "a legacy binary Word .doc file; save it as .docx or PDF"),
     ],
 )

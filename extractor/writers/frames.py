@@ -13,7 +13,7 @@ DTYPES = {"string": "string", "integer": "Int64", "number": "Float64"}
 
 def table_frame(table: Table) -> Any:
     """One table as a DataFrame with the declared column types."""
-    pd = require("pandas", "pandas")
+    pd = require("pandas", "to_frames()")
     frame = pd.DataFrame.from_records(table.rows, columns=table.names)
     for column in table.columns:
         if column.type == "date":

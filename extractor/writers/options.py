@@ -25,12 +25,12 @@ class MissingDependency(ExportError):
     """An export needs a library that is not installed."""
 
 
-def require(module: str, export: str) -> ModuleType:
-    """Import ``module`` for the ``export`` output, or raise MissingDependency saying how to get it."""
+def require(module: str, user: str) -> ModuleType:
+    """Import ``module`` for ``user`` ("the parquet export"), or raise MissingDependency saying how to get it."""
     try:
         return importlib.import_module(module)
     except ImportError:
         raise MissingDependency(
-            f"the {export} export needs the Python package '{PACKAGES.get(module, module)}': "
+            f"{user} needs the Python package '{PACKAGES.get(module, module)}': "
             "pip install 'qualspec[exports]'"
         ) from None

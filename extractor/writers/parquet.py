@@ -12,7 +12,8 @@ from .tables import project
 
 def render_parquet(spec: Specification) -> dict[str, bytes]:
     """File name -> Parquet bytes, one ``<table>.parquet`` per table."""
-    require("pyarrow", "parquet")
+    require("pandas", "the parquet export")
+    require("pyarrow", "the parquet export")
     files = {}
     for table in project(spec):
         buffer = io.BytesIO()

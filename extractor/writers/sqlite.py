@@ -16,7 +16,7 @@ SQL_TYPES: dict[str, type] = {"string": str, "integer": int, "number": float, "d
 
 def render_sqlite(spec: Specification) -> bytes:
     """The database file's bytes (built in a temporary directory)."""
-    sqlite_utils = require("sqlite_utils", "sqlite")
+    sqlite_utils = require("sqlite_utils", "the sqlite export")
     with tempfile.TemporaryDirectory(prefix="qualspec-") as folder:
         path = Path(folder) / "export.sqlite"
         connection = sqlite3.connect(path)

@@ -17,8 +17,8 @@ CORE_TIMES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:
 
 def render_xlsx(spec: Specification) -> bytes:
     """The workbook's bytes; the same specification always gives the same bytes."""
-    pd = require("pandas", "xlsx")
-    require("openpyxl", "xlsx")
+    pd = require("pandas", "the xlsx export")
+    require("openpyxl", "the xlsx export")
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for table in project(spec):
