@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sys
 
 import pandas as pd
 import pytest
@@ -12,6 +13,7 @@ from frictionless import validate
 
 from extractor import to_frames
 from extractor.writers.csv import render_csv
+from extractor.writers.options import MissingDependency
 from extractor.writers.tables import project
 
 
@@ -127,3 +129,10 @@ def test_to_frames_is_typed(spec):
     assert str(frames["qualification_rules"]["min"].dtype) == "Float64"
     assert str(frames["change_log"]["date"].dtype) == "datetime64[s]"
     assert set(frames) == {t.name for t in project(spec)}
+
+
+def test_to_frames_without_pandas_says_how_to_get_it(spec, monkeypatch):
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    with pytest.raises(MissingDependency) as raised:
+        to_frames(spec)
+    assert str(raised.value) == "to_frames() needs the Python package 'pandas': pip install 'qualspec[exports]'"
