@@ -25,8 +25,10 @@ from .model import Specification
 from .output_set import write_output_set
 from .pipeline import BUNDLED_SPEC
 from .schema import schema_errors
-from .writers.csv import render_findings_csv
+from .writers.command import export_command
+from .writers.csv import render_table_csv
 from .writers.markdown import render_findings_markdown
+from .writers.tables import project
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 BUG_EXIT = 3
@@ -163,7 +165,8 @@ def check_command(source: str, fmt: str, min_severity: str) -> None:
     if fmt == "json":
         click.echo(json.dumps([f.model_dump(mode="json") for f in spec.findings], indent=2, ensure_ascii=False))
     elif fmt == "csv":
-        click.echo(render_findings_csv(spec).encode("utf-8"), nl=False)
+        findings = next(t for t in project(spec) if t.name == "findings")
+        click.echo(render_table_csv(findings).encode("utf-8"), nl=False)
     elif fmt == "md":
         click.echo(render_findings_markdown(spec), nl=False)
     else:
@@ -187,3 +190,4 @@ def validate_command(file: str) -> None:
 
 
 main.add_command(diff_command)
+main.add_command(export_command)

@@ -1,4 +1,5 @@
-"""The output set of one source: ``<stem>.json``, ``<stem>/*.csv`` and ``<stem>.findings.md``.
+"""The output set of one source: ``<stem>.json``, ``<stem>/`` (CSV tables and their data package)
+and ``<stem>.findings.md``.
 
 Written together through a staging folder (``writers.atomic.replace_set``). A set already in
 the folder that was made from a source of another name is not replaced unless forced:
@@ -14,16 +15,17 @@ from pathlib import Path
 from .errors import OutputError
 from .model import Specification
 from .writers.atomic import replace_set
-from .writers.csv import render_csv
-from .writers.json import render_json
-from .writers.markdown import render_findings_markdown
+from .writers.options import ExportOptions
+from .writers.registry import EXTRACT_OUTPUTS, WRITERS
+from .writers.registry import output_files as registry_files
 
 
-def output_files(spec: Specification, stem: str) -> dict[str, str]:
-    """Relative path -> text of every output of ``spec``."""
-    files = {f"{stem}.json": render_json(spec)}
-    files.update({f"{stem}/{name}.csv": text for name, text in render_csv(spec).items()})
-    files[f"{stem}.findings.md"] = render_findings_markdown(spec)
+def output_files(spec: Specification, stem: str) -> dict[str, str | bytes]:
+    """Relative path -> content of every output ``extract`` writes, from the writer registry."""
+    files: dict[str, str | bytes] = {}
+    for name in EXTRACT_OUTPUTS:
+        writer = WRITERS[name]
+        files.update(registry_files(writer, spec, f"{stem}{writer.suffix}", ExportOptions()))
     return files
 
 

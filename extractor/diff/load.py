@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
 from ..extracted import load_specification
 from ..inputs import read_input
@@ -10,7 +10,7 @@ from ..limits import default_limits
 from ..model import Specification
 
 
-def load_side(path: Path) -> Specification:
+def load_side(path: str | os.PathLike[str]) -> Specification:
     """The specification in ``path`` (a source or an extracted JSON); InputError when it cannot be had."""
     limits = default_limits()
     return load_specification(read_input(path, limits), limits)

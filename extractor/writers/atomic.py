@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
 from ..errors import OutputError
@@ -20,8 +21,8 @@ from ..errors import OutputError
 STAGING = ".qualspec-staging"
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` (UTF-8) to a file beside ``path``, then rename it over ``path``."""
+def write_atomic(path: Path, text: str | bytes) -> None:
+    """Write ``text`` (str as UTF-8) to a file beside ``path``, then rename it over ``path``."""
     if path.is_dir():
         raise OutputError(f"cannot write {path}: is a directory")
     parent = path.parent
@@ -34,7 +35,7 @@ def write_atomic(path: Path, text: str) -> None:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def replace_set(directory: Path, files: dict[str, str]) -> None:
+def replace_set(directory: Path, files: Mapping[str, str | bytes]) -> None:
     """Write ``files`` (paths relative to ``directory`` -> text) and swap them in together.
 
     The set's entries are the first components of the paths (``spec.json``, ``spec/``...);
@@ -111,10 +112,11 @@ def _make_directory(path: Path, shown: Path | None = None) -> None:
         raise OutputError(f"cannot write to {shown or path}: {exc.strerror or exc}") from None
 
 
-def _write(path: Path, text: str, shown: Path) -> None:
+def _write(path: Path, content: str | bytes, shown: Path) -> None:
+    data = content.encode("utf-8") if isinstance(content, str) else content
     try:
-        with path.open("x", encoding="utf-8", newline="") as out:
-            out.write(text)
+        with path.open("xb") as out:
+            out.write(data)
     except OSError as exc:
         raise OutputError(f"cannot write {shown}: {exc.strerror or exc}") from None
 
