@@ -65,7 +65,7 @@ def decode_html(data: bytes, path: Path) -> str:
 def _declared_charset(data: bytes) -> str | None:
     """The Python codec of a ``<meta charset>`` or http-equiv Content-Type, if known."""
     try:
-        head = lxml.html.document_fromstring(data[:4096], parser=lxml.html.HTMLParser(encoding="latin-1"))
+        head = lxml.html.document_fromstring(data[:4096], parser=lxml.html.HTMLParser(encoding="iso-8859-1"))
     except etree.ParserError:
         return None
     for meta in head.iter("meta"):
@@ -86,9 +86,13 @@ def parse_html(text: str, path: Path) -> Any:
     """The lxml document of an HTML text; InputError when it has no content at all."""
     parser = lxml.html.HTMLParser(encoding="utf-8")
     try:
-        return lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
+        root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
     except etree.ParserError:
         raise InputError(f"{path}: HTML document without content") from None
+    for error in parser.error_log:
+        if error.type_name == "ERR_RESOURCE_LIMIT":  # libxml2 would silently cut the rest off
+            raise InputError(f"{path}: HTML beyond the parser's limits ({error.message}), line {error.line}")
+    return root
 
 
 def html_blocks(root: Any, line_of: LineOf) -> Iterator[Block]:
