@@ -6,8 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from extractor.blocks import Block, Location
+from extractor.cli import main
 from extractor.errors import InputError
 from extractor.pipeline import BUNDLED_SPEC
 from extractor.readers.html import read_html
@@ -207,7 +209,7 @@ def test_http_equiv_charset_and_utf8_bom(tmp_path):
 def test_not_utf8_without_a_declared_charset_is_an_input_error(tmp_path):
     path = tmp_path / "latin.html"
     path.write_bytes("<p>caf\u00e9</p>".encode("latin-1"))
-    message = r"latin\.html: not UTF-8 \(invalid continuation byte at byte 6\) and no charset declared"
+    message = r"latin\.html: not UTF-8 \(invalid continuation byte at byte 6\) and no usable charset declared"
     with pytest.raises(InputError, match=message):
         read_html(path)
 
@@ -361,3 +363,27 @@ def test_bundled_text_cells_still_split_as_before():
             for part in cell.parts:
                 kinds[part.kind] = kinds.get(part.kind, 0) + 1
     assert kinds == {"paragraph": 2618, "item": 561, "run": 68}
+
+
+# --------------------------------------------------------------------------- the command line
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"<html><body><p>caf\xe9</p></body></html>",
+         "not UTF-8 (invalid continuation byte at byte 18) and no usable charset declared"),
+        (b"<meta charset='utf-16'><p>caf\xe9</p>",
+         "not UTF-8 (invalid continuation byte at byte 29) and no usable charset declared"),
+        (b"<meta charset='windows-1252'><p>\x81</p>", "not valid cp1252 (character maps to <undefined> at byte 32)"),
+        (b"<div>" * 300 + b"<p>x</p>",
+         "HTML beyond the parser's limits (Excessive depth in document: 256, use XML_PARSE_HUGE option), line 1"),
+    ],
+    ids=["undeclared-latin1", "utf16-declared-in-ascii", "undefined-in-declared", "too-deep"],
+)
+def test_unreadable_html_is_one_error_line_exit_2_and_nothing_written(tmp_path, content, message):
+    source, out = tmp_path / "page.html", tmp_path / "out"
+    source.write_bytes(content)
+    result = CliRunner().invoke(main, ["extract", str(source), "-o", str(out)])
+    assert (result.exit_code, result.output) == (2, f"qualspec: error: {source}: {message}\n")
+    assert not out.exists()

@@ -54,7 +54,7 @@ def decode_html(data: bytes, path: Path) -> str:
         declared = _declared_charset(data)
         if declared is None:
             raise InputError(
-                f"{path}: not UTF-8 ({exc.reason} at byte {exc.start}) and no charset declared"
+                f"{path}: not UTF-8 ({exc.reason} at byte {exc.start}) and no usable charset declared"
             ) from None
     try:
         return data.decode(declared)
@@ -77,6 +77,8 @@ def _declared_charset(data: bytes) -> str | None:
             try:
                 name = codecs.lookup(value.strip().strip("\"'")).name
             except LookupError:
+                return None
+            if name.startswith(("utf-16", "utf-32")):  # bytes already read as ASCII: browsers ignore it
                 return None
             return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name  # as browsers do
     return None
