@@ -3,6 +3,7 @@ provenance, encodings, the layout fixtures; and the lxml cell code the text read
 
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 
 import pytest
@@ -12,11 +13,13 @@ from extractor.blocks import Block, Location
 from extractor.cli import main
 from extractor.errors import InputError
 from extractor.pipeline import BUNDLED_SPEC
+from extractor.readers.docx import read_docx
 from extractor.readers.html import read_html
 from extractor.readers.html_cell import cell_parts
 from extractor.readers.text import read_text
 
-LAYOUTS = Path(__file__).resolve().parent / "fixtures" / "layouts"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+LAYOUTS = FIXTURES / "layouts"
 
 
 def read(tmp_path: Path, markup: str | bytes, name: str = "t.html") -> list[Block]:
@@ -387,3 +390,34 @@ def test_unreadable_html_is_one_error_line_exit_2_and_nothing_written(tmp_path, 
     result = CliRunner().invoke(main, ["extract", str(source), "-o", str(out)])
     assert (result.exit_code, result.output) == (2, f"qualspec: error: {source}: {message}\n")
     assert not out.exists()
+
+
+# --------------------------------------------------------------------------- a real exporter's HTML
+
+
+def test_libreoffice_html_of_the_bundled_word_file_gives_the_word_blocks(tmp_path):
+    """Every row, cell part, paragraph and item of the Word reader, and the Word heading levels;
+    only the table of contents differs (a field in Word, dropped; 28 paragraphs in the HTML)."""
+    page = tmp_path / "isp.html"
+    page.write_bytes(gzip.decompress((FIXTURES / "html" / f"{BUNDLED_SPEC.stem}.libreoffice.html.gz").read_bytes()))
+    html = list(read_html(page))
+    word = list(read_docx(BUNDLED_SPEC.with_suffix(".docx")))
+    start = [b.text for b in html].index("Contents")
+    contents = html[start : start + 28]
+    assert [b.text for b in contents[:3]] == ["Contents", "Change Control 3", "Introduction 4"]
+    assert contents[-1].text == "Qualification Unit Specifications \u2013 Self 76"
+    html = html[:start] + html[start + 28 :]
+
+    def comparable(blocks: list[Block]) -> list[tuple]:
+        return [
+            ("paragraph" if b.kind == "heading" else b.kind, b.text, [[(p.kind, p.text) for p in c.parts] for c in b.cells])
+            for b in blocks
+        ]
+
+    assert len(html) == len(word) == 1214
+    assert comparable(html) == comparable(word)
+    assert {p.level for b in html for c in b.cells for p in c.parts if p.kind == "item"} == {1}
+    headings = [(b.level, b.text) for b in html if b.kind == "heading"]
+    assert headings == [(int(b.style[-1]), b.text) for b in word if b.style and b.style.startswith("Heading ")]
+    assert headings[:3] == [(1, "Change Control"), (1, "Introduction"), (2, "Institute of Sales Professionals")]
+    assert sum(b.style == "header" for b in html) == 54
