@@ -90,7 +90,7 @@ def parse_html(text: str, path: Path) -> Any:
     try:
         root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
     except etree.ParserError:
-        raise InputError(f"{path}: HTML document without content") from None
+        raise InputError(f"{path}: no content (only white space, comments or empty markup)") from None
     for error in parser.error_log:
         if error.type_name == "ERR_RESOURCE_LIMIT":  # libxml2 would silently cut the rest off
             raise InputError(f"{path}: HTML beyond the parser's limits ({error.message}), line {error.line}")
