@@ -9,7 +9,9 @@ block; a row of ``<th>`` cells or in ``<thead>`` has style "header".
 Merged cells keep the grid, as the Word reader keeps columns for vertical merges: a cell
 spanning ``colspan`` columns is followed by colspan-1 empty cells, and the rows below a
 ``rowspan`` cell get an empty cell in its columns (the learning outcome printed once, its
-criteria in the rows it spans). Trailing empty cells are dropped, as in the other readers.
+criteria in the rows it spans). Trailing empty cells are dropped, as in the other readers,
+so a full-width row is one cell, as a horizontally merged Word cell is (the Word reader does
+not pad a merge in the middle of a row).
 A table inside a cell is flattened into that cell's parts, row by row.
 
 Provenance: ``table`` (0-based, top-level tables in document order), ``row``, ``cell``
