@@ -9,7 +9,9 @@ block; a row of ``<th>`` cells or in ``<thead>`` has style "header".
 Merged cells keep the grid, as the Word reader keeps columns for vertical merges: a cell
 spanning ``colspan`` columns is followed by colspan-1 empty cells, and the rows below a
 ``rowspan`` cell get an empty cell in its columns (the learning outcome printed once, its
-criteria in the rows it spans). Trailing empty cells are dropped, as in the other readers.
+criteria in the rows it spans). Trailing empty cells are dropped, as in the other readers,
+so a full-width row is one cell, as a horizontally merged Word cell is (the Word reader does
+not pad a merge in the middle of a row).
 A table inside a cell is flattened into that cell's parts, row by row.
 
 Provenance: ``table`` (0-based, top-level tables in document order), ``row``, ``cell``
@@ -63,7 +65,7 @@ def decode_html(data: bytes, path: object) -> str:
         declared = _declared_charset(data)
         if declared is None:
             raise InputError(
-                f"{path}: not UTF-8 ({exc.reason} at byte {exc.start}) and no charset declared"
+                f"{path}: not UTF-8 ({exc.reason} at byte {exc.start}) and no usable charset declared"
             ) from None
     try:
         return data.decode(declared)
@@ -74,7 +76,7 @@ def decode_html(data: bytes, path: object) -> str:
 def _declared_charset(data: bytes) -> str | None:
     """The Python codec of a ``<meta charset>`` or http-equiv Content-Type, if known."""
     try:
-        head = lxml.html.document_fromstring(data[:4096], parser=lxml.html.HTMLParser(encoding="latin-1"))
+        head = lxml.html.document_fromstring(data[:4096], parser=lxml.html.HTMLParser(encoding="iso-8859-1"))
     except etree.ParserError:
         return None
     for meta in head.iter("meta"):
@@ -87,6 +89,8 @@ def _declared_charset(data: bytes) -> str | None:
                 name = codecs.lookup(value.strip().strip("\"'")).name
             except LookupError:
                 return None
+            if name.startswith(("utf-16", "utf-32")):  # bytes already read as ASCII: browsers ignore it
+                return None
             return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name  # as browsers do
     return None
 
@@ -95,9 +99,13 @@ def parse_html(text: str, path: object) -> Any:
     """The lxml document of an HTML text; InputError when it has no content at all."""
     parser = lxml.html.HTMLParser(encoding="utf-8")
     try:
-        return lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
+        root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
     except etree.ParserError:
-        raise InputError(f"{path}: HTML document without content") from None
+        raise InputError(f"{path}: no content (only white space, comments or empty markup)") from None
+    for error in parser.error_log:
+        if error.type_name == "ERR_RESOURCE_LIMIT":  # libxml2 would silently cut the rest off
+            raise InputError(f"{path}: HTML beyond the parser's limits ({error.message}), line {error.line}")
+    return root
 
 
 def html_blocks(root: Any, line_of: LineOf) -> Iterator[Block]:

@@ -72,17 +72,19 @@ class _Buffer:
     marker: str | None = None
     joined: bool = False
     texts: list[str] = field(default_factory=list)
+    started: bool = False  # some visible text was added: ``node`` is where the piece starts
 
     def add(self, text: str | None, node: Any) -> None:
         if not text:
             return
-        if not self.texts or not fold("".join(self.texts)):
-            self.node = node
+        if not self.started:
+            self.node, self.started = node, not text.isspace()
         self.texts.append(text)
 
     def flush(self) -> Iterator[Piece]:
         text = fold("".join(self.texts))
         self.texts.clear()
+        self.started = False
         if not text:
             return
         pieces = [fold(p) for p in BULLET_SPLIT.split(text)] if self.kind != "heading" else [text]

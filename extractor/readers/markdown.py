@@ -9,7 +9,8 @@ HTML written inside the Markdown (a ``<br>`` or a ``<ul>`` in a table cell, a wh
 ``<table>``) is read by the same walker.
 
 Provenance: the line of each block comes from markdown-it's token map (set on the rendered
-elements); elements of raw HTML blocks get their line within the block added to its start.
+elements, or for a fenced block on its ``<code>``); elements of raw HTML blocks get their line
+within the block added to the block's first line.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ def render(text: str) -> tuple[str, list[tuple[int, int, int]]]:
     rendered_line = 1
     raw_blocks: list[tuple[int, int, int]] = []
     for index, token in enumerate(tokens):
-        if token.map is not None and token.nesting == 1:
+        if token.map is not None and token.nesting >= 0 and token.type != "html_block":
             token.attrSet(LINE, str(token.map[0] + 1))
         if token.type == "inline":
             chunk = renderer.renderInline(token.children or [], md.options, {})
@@ -85,7 +86,7 @@ class _SourceLines:
             start, end, source = self.raw_blocks[at]
             if rendered < end:
                 return source + rendered - start
-        for element in (node, *node.iterancestors()):
+        for element in (*(node, *node.iterancestors()), *node.iterdescendants()):  # <pre>: its <code>
             value = element.get(LINE)
             if value is not None and value.isdigit():
                 return int(value)
