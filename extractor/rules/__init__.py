@@ -1,0 +1,1 @@
+"""Rules of combination as executable rules."""

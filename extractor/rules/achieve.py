@@ -1,0 +1,150 @@
+"""Which qualifications a set of units achieves, and the cheapest way to complete one.
+
+A set achieves a qualification when some of its units meet every rule (a learner need not
+count every unit held). Where the units' values are contradicted by the document, every
+combination of the printed values is weighed: one status for all is the answer, different
+statuses make it ``undetermined``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import RuleSet, Specification
+from .build import rule_sets
+from .counting import Lookup, measure
+from .facts import Scenario, UnitCatalogue
+from .report import AchieveReport, Contradiction, Outcome, QualificationResult, Reason, Suggestion
+from .search import cheapest
+
+
+def achieve(
+    source: Specification | Path | str, units: Iterable[str], target: str | None = None
+) -> AchieveReport:
+    """The status of every qualification of ``source`` for ``units`` (references or UANs) and,
+    with ``target`` (a QAN), its cheapest completion. InputError on an unknown unit or QAN."""
+    if isinstance(source, Specification):
+        spec, name = source, source.source.path
+    else:
+        from ..diff.load import load_side
+
+        spec, name = load_side(Path(source)), Path(source).name
+    catalogue = UnitCatalogue(spec)
+    held = catalogue.resolve(list(units))
+    sets = rule_sets(spec, catalogue)
+    wanted = None
+    if target is not None:
+        wanted = next((rs for rs in sets if rs.qan.upper() == target.strip().upper()), None)
+        if wanted is None:
+            raise InputError(f"unknown qualification '{target.strip()}': no qualification has this QAN")
+    countable = [ref for ref in held if catalogue.units[ref].values["credits"]]
+    assumptions = sorted({f"'{r.text.strip()}': {r.assumption}" for rs in sets for r in rs.rules if r.assumption})
+    assumptions += [f"{ref} has no printed credit value and is not counted" for ref in held if ref not in countable]
+    return AchieveReport(
+        source=name,
+        units=held,
+        credits=_credits(held, catalogue),
+        assumptions=assumptions,
+        qualifications=[assess(rs, countable, catalogue) for rs in sets],
+        target=wanted.qan if wanted else None,
+        suggestion=complete(wanted, countable, catalogue) if wanted else None,
+        rules=sets,
+    )
+
+
+def _lookups(catalogue: UnitCatalogue, scenarios: list[Scenario]) -> list[Lookup]:
+    return [lambda ref, name, s=s: catalogue.value(ref, name, s) for s in scenarios]
+
+
+def _credits(held: list[str], catalogue: UnitCatalogue) -> str:
+    totals = sorted({sum(catalogue.value(r, "credits", s) or 0 for r in held)  # type: ignore[misc]
+                     for s in catalogue.scenarios(held)})
+    return " or ".join(map(str, totals))
+
+
+def assess(rules: RuleSet, held: list[str], catalogue: UnitCatalogue) -> QualificationResult:
+    """The status of one qualification for the units held, under every scenario."""
+    scenarios = catalogue.scenarios(held)
+    lookups = _lookups(catalogue, scenarios)
+    counted = [_witness(rules, held, catalogue, lookup) for lookup in lookups]
+    statuses = ["achieved" if c is not None else "not_achieved" for c in counted]
+    counted = [held if c is None else c for c in counted]
+    labels = [", ".join(c.describe() for c in s) for s in scenarios]
+    measures = [[measure(r, c, lookup) for r in rules.rules] for c, lookup in zip(counted, lookups, strict=True)]
+    reasons, missing = [], []
+    for i, rule in enumerate(rules.rules):
+        mets = {m[i].met for m in measures}
+        reasons.append(Reason(
+            rule=rule.text.strip(),
+            kind=rule.kind,
+            met=mets.pop() if len(mets) == 1 else None,
+            detail=_merge([m[i].detail for m in measures], labels),
+            assumption=rule.assumption,
+            locations=rule.provenance,
+        ))
+        if any(m[i].missing for m in measures):
+            missing.append(_merge([m[i].missing or "nothing" for m in measures], labels))
+    status = statuses[0] if len(set(statuses)) == 1 else "undetermined"
+    result = QualificationResult(
+        qan=rules.qan,
+        title=rules.title,
+        kind=rules.kind,
+        status=status,  # type: ignore[arg-type]
+        reasons=reasons,
+        missing=[] if status == "achieved" else missing,
+        using=counted[0] if status == "achieved" and all(c == counted[0] != held for c in counted) else [],
+    )
+    if status == "undetermined":
+        result.depends_on = _contradictions(scenarios, catalogue)
+        result.outcomes = [
+            Outcome(values=[c.describe() for c in s], status=st)  # type: ignore[arg-type]
+            for s, st in zip(scenarios, statuses, strict=True)
+        ]
+    return result
+
+
+def _witness(rules: RuleSet, held: list[str], catalogue: UnitCatalogue, lookup: Lookup) -> list[str] | None:
+    """The units held that meet every rule: all of them if they do, else the fewest credits of
+    them that do; None when no subset does."""
+    if all(measure(rule, held, lookup).met for rule in rules.rules):
+        return held
+    cost = {ref: int(lookup(ref, "credits") or 0) for ref in held}
+    found = cheapest(rules.rules, held, set(), [lookup], cost)
+    return found[0] if found else None
+
+
+def _merge(texts: list[str], labels: list[str]) -> str:
+    """One text when every scenario gives it, else each with the values it assumes."""
+    if len(set(texts)) == 1:
+        return texts[0]
+    return "; ".join(f"if {label}: {text}" for text, label in zip(texts, labels, strict=True))
+
+
+def _contradictions(scenarios: list[Scenario], catalogue: UnitCatalogue) -> list[Contradiction]:
+    found: list[Contradiction] = []
+    for choice in {c: None for s in scenarios for c in s}:
+        f = catalogue.finding_for(choice)
+        entry = (
+            Contradiction(code=f.code, unit=f.unit, field=f.field, message=f.message)
+            if f
+            else Contradiction(code="values-differ", unit=choice.reference, field=choice.field,
+                               message=f"Unit {choice.reference} is printed with different {choice.field} values.")
+        )
+        if entry not in found:
+            found.append(entry)
+    return found
+
+
+def complete(rules: RuleSet, held: list[str], catalogue: UnitCatalogue) -> Suggestion | None:
+    """The units to add for the fewest credits (then fewest units) so that some of the units
+    meet every rule whichever printed values are right; None when no units can."""
+    pool = [ref for ref, unit in catalogue.units.items() if unit.values["credits"]]
+    cost = {ref: max(int(p.value) for p in catalogue.units[ref].values["credits"]) for ref in pool}
+    found = cheapest(rules.rules, pool, set(held), _lookups(catalogue, catalogue.scenarios(pool)), cost)
+    if found is None:
+        return None
+    chosen, (credits_added, _) = found
+    return Suggestion(qan=rules.qan, add=[r for r in chosen if r not in held], credits_added=credits_added,
+                      using=chosen)
