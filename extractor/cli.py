@@ -17,6 +17,7 @@ from .diff.command import diff_command
 from .errors import InputError
 from .model import Specification
 from .pipeline import BUNDLED_SPEC, extract
+from .rules.command import achieve_command
 from .schema import schema_errors
 from .writers.atomic import write_all
 from .writers.csv import render_csv, render_findings_csv
@@ -139,3 +140,4 @@ def validate_command(file: Path) -> None:
 
 
 main.add_command(diff_command)
+main.add_command(achieve_command)

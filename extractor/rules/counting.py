@@ -43,8 +43,8 @@ class Measure:
     missing: str | None
 
 
-def _credits(count: int) -> str:
-    return f"{count} credit{'s' * (count != 1)}"
+def _more_credits(count: int) -> str:
+    return f"{count} more credit{'s' * (count != 1)}"
 
 
 def _listed(references: list[str]) -> str:
@@ -73,13 +73,13 @@ def measure(rule: Rule, references: list[str], lookup: Lookup) -> Measure:
     if rule.kind == "min_credits":
         need = int(rule.min or 0) - total
         detail = f"{total} credits from {group} units{_listed(counted)}; {required(rule)} required"
-        return Measure(need <= 0, detail, f"{_credits(need)} more from {group} units" if need > 0 else None)
+        return Measure(need <= 0, detail, f"{_more_credits(need)} from {group} units" if need > 0 else None)
     if rule.kind == "credits":
         detail = f"{total} credits{_listed(counted)}; {required(rule)} required"
         if rule.min is not None and total < rule.min:
-            return Measure(False, detail, f"{_credits(int(rule.min) - total)} more")
+            return Measure(False, detail, _more_credits(int(rule.min) - total))
         if rule.max is not None and total > rule.max:
-            return Measure(False, detail, f"{_credits(total - int(rule.max))} fewer (the maximum is {rule.max})")
+            return Measure(False, detail, f"{total - int(rule.max)} credits fewer (the maximum is {rule.max})")
         return Measure(True, detail, None)
     return _share(rule, references, lookup, total)
 
@@ -98,5 +98,5 @@ def _share(rule: Rule, references: list[str], lookup: Lookup, total: int) -> Mea
             missing = f"leave out the units below level {rule.level}"
         else:
             need = math.ceil((percent * total - 100 * at_level) / (100 - percent))
-            missing = f"{_credits(need)} more at level {rule.level} or above"
+            missing = f"{_more_credits(need)} at level {rule.level} or above"
     return Measure(met, detail, missing)
