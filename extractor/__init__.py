@@ -2,6 +2,6 @@
 
 __version__ = "0.1.0"
 
-from .rules import achieve  # noqa: E402
+from .rules import achieve
 
 __all__ = ["__version__", "achieve"]

@@ -153,9 +153,9 @@ def test_units_by_uan_including_one_printed_only_in_an_award_structure(spec):
 
 
 def test_unknown_unit_and_unknown_target(spec):
-    with pytest.raises(InputError, match="^unknown unit 'L9X9': no unit has this reference or UAN$"):
+    with pytest.raises(InputError, match=r"^unknown unit 'L9X9': no unit has this reference or UAN$"):
         achieve(spec, ["L5B1", "L9X9"])
-    with pytest.raises(InputError, match="^unknown qualification '610/0000/0': no qualification has this QAN$"):
+    with pytest.raises(InputError, match=r"^unknown qualification '610/0000/0': no qualification has this QAN$"):
         achieve(spec, ["L5B1"], target="610/0000/0")
 
 

@@ -45,7 +45,7 @@ def _satisfiable(rules: list[Rule], catalogue: UnitCatalogue) -> bool:
     pool = [ref for ref, unit in catalogue.units.items() if unit.values["credits"]]
     free = {ref: 0 for ref in pool}
     return any(
-        cheapest(rules, pool, set(pool), [lambda ref, name, s=s: catalogue.value(ref, name, s)], free) is not None
+        cheapest(rules, pool, set(pool), [catalogue.lookup(s)], free) is not None
         for s in catalogue.scenarios(pool)
     )
 

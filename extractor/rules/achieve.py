@@ -55,7 +55,7 @@ def achieve(
 
 
 def _lookups(catalogue: UnitCatalogue, scenarios: list[Scenario]) -> list[Lookup]:
-    return [lambda ref, name, s=s: catalogue.value(ref, name, s) for s in scenarios]
+    return [catalogue.lookup(s) for s in scenarios]
 
 
 def _credits(held: list[str], catalogue: UnitCatalogue) -> str:
@@ -68,9 +68,9 @@ def assess(rules: RuleSet, held: list[str], catalogue: UnitCatalogue) -> Qualifi
     """The status of one qualification for the units held, under every scenario."""
     scenarios = catalogue.scenarios(held)
     lookups = _lookups(catalogue, scenarios)
-    counted = [_witness(rules, held, catalogue, lookup) for lookup in lookups]
-    statuses = ["achieved" if c is not None else "not_achieved" for c in counted]
-    counted = [held if c is None else c for c in counted]
+    witnesses = [_witness(rules, held, catalogue, lookup) for lookup in lookups]
+    statuses = ["achieved" if w is not None else "not_achieved" for w in witnesses]
+    counted = [held if w is None else w for w in witnesses]
     labels = [", ".join(c.describe() for c in s) for s in scenarios]
     measures = [[measure(r, c, lookup) for r in rules.rules] for c, lookup in zip(counted, lookups, strict=True)]
     reasons, missing = [], []
@@ -91,7 +91,7 @@ def assess(rules: RuleSet, held: list[str], catalogue: UnitCatalogue) -> Qualifi
         qan=rules.qan,
         title=rules.title,
         kind=rules.kind,
-        status=status,  # type: ignore[arg-type]
+        status=status,
         reasons=reasons,
         missing=[] if status == "achieved" else missing,
         using=counted[0] if status == "achieved" and all(c == counted[0] != held for c in counted) else [],
@@ -99,7 +99,7 @@ def assess(rules: RuleSet, held: list[str], catalogue: UnitCatalogue) -> Qualifi
     if status == "undetermined":
         result.depends_on = _contradictions(scenarios, catalogue)
         result.outcomes = [
-            Outcome(values=[c.describe() for c in s], status=st)  # type: ignore[arg-type]
+            Outcome(values=[c.describe() for c in s], status=st)
             for s, st in zip(scenarios, statuses, strict=True)
         ]
     return result

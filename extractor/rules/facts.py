@@ -4,6 +4,7 @@ learner may use for it (reference or any printed UAN)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import product
 
@@ -107,6 +108,14 @@ class UnitCatalogue:
                 return choice.value
         printed = self.units[reference].values[name]
         return printed[0].value if printed else None
+
+    def lookup(self, scenario: Scenario) -> Callable[[str, str], int | str | None]:
+        """Field values under one scenario, as ``lookup(reference, field)``."""
+
+        def value(reference: str, name: str) -> int | str | None:
+            return self.value(reference, name, scenario)
+
+        return value
 
     def finding_for(self, choice: Choice) -> Finding | None:
         """The document's finding about the contradiction a choice settles."""

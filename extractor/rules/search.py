@@ -161,15 +161,16 @@ class _Search:
                     units += 1
             drawn = {i for i in self.drawn[j] if i >= index}
             needs.append((math.ceil(spend - 1e-9), units, drawn))
-        return _disjoint_sum(needs, 0), _disjoint_sum(needs, 1)
+        return (_disjoint_sum([(spend, drawn) for spend, _, drawn in needs]),
+                _disjoint_sum([(units, drawn) for _, units, drawn in needs]))
 
 
-def _disjoint_sum(needs: list[tuple[int, int, set[int]]], which: int) -> int:
+def _disjoint_sum(needs: list[tuple[int, set[int]]]) -> int:
     """The largest needs of constraints over pairwise disjoint classes, added up."""
     total = 0
     used: set[int] = set()
-    for need in sorted(needs, key=lambda n: -n[which]):
-        if not need[2] & used:
-            total += need[which]
-            used |= need[2]
+    for need, drawn in sorted(needs, key=lambda n: -n[0]):
+        if not drawn & used:
+            total += need
+            used |= drawn
     return total
