@@ -26,7 +26,7 @@ def check(spec: Specification) -> list[Finding]:
     found: list[Finding] = []
     for q in spec.qualifications:
         rules = rule_set(q, catalogue)
-        about_rules = _unsatisfiable_rules(rules, catalogue) + _minimums_over_maximum(rules, catalogue)
+        about_rules = _unsatisfiable_rules(rules, catalogue) or _minimums_over_maximum(rules, catalogue)
         if not about_rules and rules.rules and not _satisfiable(rules.rules, catalogue):
             about_rules.append(finding(
                 "rules-unsatisfiable", "error",

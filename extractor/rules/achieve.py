@@ -142,9 +142,13 @@ def complete(rules: RuleSet, held: list[str], catalogue: UnitCatalogue) -> Sugge
     meet every rule whichever printed values are right; None when no units can."""
     pool = [ref for ref, unit in catalogue.units.items() if unit.values["credits"]]
     cost = {ref: max(int(p.value) for p in catalogue.units[ref].values["credits"]) for ref in pool}
-    found = cheapest(rules.rules, pool, set(held), _lookups(catalogue, catalogue.scenarios(pool)), cost)
+    lookups = _lookups(catalogue, catalogue.scenarios(pool))
+    found = cheapest(rules.rules, pool, set(held), lookups, cost)
     if found is None:
         return None
     chosen, (credits_added, _) = found
-    return Suggestion(qan=rules.qan, add=[r for r in chosen if r not in held], credits_added=credits_added,
-                      using=chosen)
+    added = [r for r in chosen if r not in held]
+    everything = [r for r in pool if r in held or r in added]
+    if all(measure(rule, everything, lookup).met for lookup in lookups for rule in rules.rules):
+        chosen = everything
+    return Suggestion(qan=rules.qan, add=added, credits_added=credits_added, using=chosen)

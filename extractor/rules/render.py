@@ -40,7 +40,7 @@ def render_table(report: AchieveReport) -> str:
 
 def _details(q: QualificationResult) -> list[str]:
     lines = [f"{q.qan} {q.title}: {q.status}"]
-    lines += [f"  {MARK[r.met]}  {r.rule}: {r.detail}" for r in q.reasons]
+    lines += [f"  {MARK[r.met]}  {r.rule.rstrip('.')}: {r.detail}" for r in q.reasons]
     if q.using:
         lines.append(f"  counting only: {', '.join(q.using)}")
     lines += [f"  missing: {m}" for m in q.missing]

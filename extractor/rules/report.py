@@ -62,7 +62,8 @@ class Suggestion(Report):
     qan: str
     add: list[str] = Field(description="References of the units to add, in document order")
     credits_added: int
-    using: list[str] = Field(description="The units that then achieve the target")
+    using: list[str] = Field(description="The units that then achieve the target: all those held and added when "
+                                         "they meet the rules together, else the subset that does")
 
 
 class AchieveReport(Report):

@@ -123,7 +123,9 @@ class _Search:
         if index == len(self.classes):
             return
         c = self.classes[index]
-        for count in (range(len(c.units) + 1) if c.added else range(len(c.units), -1, -1)):
+        # Free units that cannot break a rule are best all taken: try that first.
+        counts = range(len(c.units) + 1)
+        for count in reversed(counts) if not c.added and min(c.coefficients, default=0) >= 0 else counts:
             self.run(
                 index + 1,
                 [s + a * count for s, a in zip(sums, c.coefficients, strict=True)],
