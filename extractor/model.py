@@ -264,3 +264,6 @@ class RuleSet(Model):
     title: str
     kind: QualificationKind | None
     rules: list[Rule]
+    not_evaluated: list[str] = Field(
+        default=[], description="Rules as printed whose numbers could not be read: left out of the evaluation"
+    )

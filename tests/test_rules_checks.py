@@ -143,3 +143,19 @@ def test_award_whose_unit_credits_do_not_add_up(spec, edited):
     found = [f for f in edited_spec.findings if f.code == "award-total-mismatch" and f.field == "credits"]
     assert [f.message for f in found] == [
         "'Level 5 Award in Innovation' states credit value 8 in the key facts but its units add up to 7."]
+
+
+def test_rule_whose_number_cannot_be_read_is_reported_and_left_out(edited):
+    spec = edited(("- At least two CORE units", "- At least eleven CORE units"))
+    [found] = [f for f in spec.findings if f.code == "rule-not-understood"]
+    assert found.message == ("The rule 'At least eleven CORE units' of 'Level 5 Certificate in Professional Sales' "
+                             "has no number that could be read, so it cannot be evaluated.")
+    certificate = next(rs for rs in rule_sets(spec) if rs.qan == "610/5683/2")
+    assert certificate.not_evaluated == ["At least eleven CORE units"]
+    assert [r.text for r in certificate.rules if r.kind == "min_units"] == [
+        "At least two BUSINESS units", "At least one LEADERSHIP unit or SELF unit"]
+    from extractor import achieve
+
+    report = achieve(spec, ["L5B1"])
+    assert report.assumptions[-1] == ("'At least eleven CORE units' (Level 5 Certificate in Professional Sales): "
+                                      "no number could be read; left out")

@@ -34,7 +34,16 @@ def check(spec: Specification) -> list[Finding]:
                 field="rules",
                 values=[value(r.text.strip(), "rule of combination", r.provenance) for r in rules.rules],
             ))
-        found += about_rules + _credit_range(q, rules)
+        found += about_rules + _credit_range(q, rules) + [
+            finding(
+                "rule-not-understood", "error",
+                f"The rule '{text}' of '{q.title}' has no number that could be read, so it cannot be evaluated.",
+                field="rules",
+                values=[value(c.text, "rules of combination", c.provenance)],
+            )
+            for c in q.rules
+            if (text := c.text.strip()) in rules.not_evaluated
+        ]
     return found
 
 

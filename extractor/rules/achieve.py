@@ -42,6 +42,8 @@ def achieve(
     countable = [ref for ref in held if catalogue.units[ref].values["credits"]]
     assumptions = sorted({f"'{r.text.strip()}': {r.assumption}" for rs in sets for r in rs.rules if r.assumption})
     assumptions += [f"{ref} has no printed credit value and is not counted" for ref in held if ref not in countable]
+    assumptions += [f"'{text}' ({rs.title}): no number could be read; left out" for rs in sets
+                    for text in rs.not_evaluated]
     return AchieveReport(
         source=name,
         units=held,

@@ -18,10 +18,12 @@ def rule_sets(spec: Specification, catalogue: UnitCatalogue | None = None) -> li
 
 
 def rule_set(q: Qualification, catalogue: UnitCatalogue) -> RuleSet:
-    rules = [_rule(c, catalogue) for c in q.rules]
+    """A rule per structured constraint (those without a number read are left out and listed)."""
+    rules = [_rule(c, catalogue) for c in q.rules if c.min is not None or c.max is not None]
     if q.units:
         rules.insert(0, _award_structure(q))
-    return RuleSet(qan=q.qan, title=q.title, kind=q.kind, rules=rules)
+    unread = [c.text.strip() for c in q.rules if c.min is None and c.max is None]
+    return RuleSet(qan=q.qan, title=q.title, kind=q.kind, rules=rules, not_evaluated=unread)
 
 
 def _award_structure(q: Qualification) -> Rule:
