@@ -8,20 +8,14 @@ An award whose unit credits do not add up to its printed credit value is reporte
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ..findings import finding, value
 from ..model import Finding, Qualification, Rule, RuleSet, Specification
-
-if TYPE_CHECKING:
-    from ..rules.facts import UnitCatalogue
+from ..rules.build import rule_set
+from ..rules.facts import UnitCatalogue
+from ..rules.search import cheapest
 
 
 def check(spec: Specification) -> list[Finding]:
-    # Imported here: ``extractor.rules`` reads unit sightings from this package.
-    from ..rules.build import rule_set
-    from ..rules.facts import UnitCatalogue
-
     catalogue = UnitCatalogue(spec)
     found: list[Finding] = []
     for q in spec.qualifications:
@@ -49,8 +43,6 @@ def check(spec: Specification) -> list[Finding]:
 
 def _satisfiable(rules: list[Rule], catalogue: UnitCatalogue) -> bool:
     """Whether some set of the document's units meets the rules, for some printed values."""
-    from ..rules.search import cheapest
-
     pool = [ref for ref, unit in catalogue.units.items() if unit.values["credits"]]
     free = {ref: 0 for ref in pool}
     return any(

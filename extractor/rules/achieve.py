@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..diff.load import load_side
 from ..errors import InputError
 from ..model import RuleSet, Specification
 from .build import rule_sets
@@ -28,8 +29,6 @@ def achieve(
     if isinstance(source, Specification):
         spec, name = source, source.source.path
     else:
-        from ..diff.load import load_side
-
         spec, name = load_side(Path(source)), Path(source).name
     catalogue = UnitCatalogue(spec)
     held = catalogue.resolve(list(units))

@@ -8,9 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import product
 
-from ..checks.sources import sightings
 from ..errors import InputError
-from ..model import Finding, Specification
+from ..model import Finding, Specification, Unit, UnitListing
 
 RULE_FIELDS = ("credits", "level", "quadrant")
 MAX_SCENARIOS = 4096
@@ -58,18 +57,23 @@ class UnitCatalogue:
     def __init__(self, spec: Specification) -> None:
         self.units: dict[str, UnitFacts] = {}
         self.findings = spec.findings
-        for s in sightings(spec):
-            unit = self.units.setdefault(
-                s.reference, UnitFacts(s.reference, s.values["title"], [], {n: [] for n in RULE_FIELDS})
-            )
-            if s.values.get("uan") and s.values["uan"] not in unit.uans:
-                unit.uans.append(s.values["uan"])
-            for name in ("credits", "level"):
-                _add(unit.values[name], s.values.get(name), s.source)
-        for spec_unit in spec.units:
-            _add(self.units[spec_unit.reference].values["quadrant"], spec_unit.quadrant, "unit specification")
+        for unit in spec.units:
+            self._sighting(unit, "unit specification")
         for row in spec.units_overview:
-            _add(self.units[row.reference].values["quadrant"], row.quadrant, "units overview")
+            self._sighting(row, "units overview")
+        for q in spec.qualifications:
+            for row in q.units:
+                self._sighting(row, f"award structure '{q.structure_title or q.title}'")
+
+    def _sighting(self, printed: Unit | UnitListing, source: str) -> None:
+        """A unit's values as one table prints them (the sources named as in the findings)."""
+        unit = self.units.setdefault(
+            printed.reference, UnitFacts(printed.reference, printed.title, [], {n: [] for n in RULE_FIELDS})
+        )
+        if printed.uan and printed.uan not in unit.uans:
+            unit.uans.append(printed.uan)
+        for name in RULE_FIELDS:
+            _add(unit.values[name], getattr(printed, name), source)
 
     def resolve(self, wanted: list[str]) -> list[str]:
         """References of the units named by reference or UAN, in document order, once each."""
