@@ -140,3 +140,17 @@ def test_missing_source_is_one_error_line_and_exit_2(run, tmp_path):
 def test_committed_achieve_schema_is_generated_from_the_model():
     assert ACHIEVE_SCHEMA_PATH.read_text(encoding="utf-8") == render_achieve_schema(), (
         "schemas/achieve.schema.json is stale: regenerate it with python -m extractor.rules.schema")
+
+
+def test_a_search_too_large_is_one_error_line_not_a_hang(run, monkeypatch):
+    monkeypatch.setattr("extractor.rules.search.MAX_STEPS", 5)
+    result = run("achieve", BUNDLED_SPEC, "--units", "L5B1", "--target", "610/5684/4")
+    assert result.exit_code == 2
+    assert result.stderr == "qualspec: error: the rules are too open to search exactly (over 5 steps)\n"
+
+
+def test_too_many_contradicted_values_is_one_error_line(run, monkeypatch):
+    monkeypatch.setattr("extractor.rules.facts.MAX_SCENARIOS", 1)
+    result = run("achieve", BUNDLED_SPEC, "--units", "L6S2")
+    assert result.exit_code == 2
+    assert result.stderr == "qualspec: error: too many contradicted unit values to weigh (2 combinations, at most 1)\n"

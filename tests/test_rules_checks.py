@@ -159,3 +159,13 @@ def test_rule_whose_number_cannot_be_read_is_reported_and_left_out(edited):
     report = achieve(spec, ["L5B1"])
     assert report.assumptions[-1] == ("'At least eleven CORE units' (Level 5 Certificate in Professional Sales): "
                                       "no number could be read; left out")
+
+
+def test_rules_too_open_to_check_are_noted_not_fatal(monkeypatch):
+    monkeypatch.setattr("extractor.rules.facts.MAX_SCENARIOS", 1)
+    spec = extract(BUNDLED_SPEC)
+    noted = [f for f in spec.findings if f.code == "rules-not-checked"]
+    assert len(noted) == 18
+    assert noted[0].severity == "info"
+    assert "were not checked: too many contradicted unit values to weigh (2 combinations, at most 1)." in (
+        noted[0].message)

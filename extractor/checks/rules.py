@@ -11,8 +11,8 @@ from __future__ import annotations
 from ..findings import finding, value
 from ..model import Finding, Qualification, Rule, RuleSet, Specification
 from ..rules.build import rule_set
-from ..rules.facts import UnitCatalogue
-from ..rules.search import cheapest
+from ..rules.facts import TooManyScenarios, UnitCatalogue
+from ..rules.search import SearchTooLarge, cheapest
 
 
 def check(spec: Specification) -> list[Finding]:
@@ -20,14 +20,11 @@ def check(spec: Specification) -> list[Finding]:
     found: list[Finding] = []
     for q in spec.qualifications:
         rules = rule_set(q, catalogue)
-        about_rules = _unsatisfiable_rules(rules, catalogue) or _minimums_over_maximum(rules, catalogue)
-        if not about_rules and rules.rules and not _satisfiable(rules.rules, catalogue):
-            about_rules.append(finding(
-                "rules-unsatisfiable", "error",
-                f"No combination of the units in the document meets all the rules of '{q.title}' together.",
-                field="rules",
-                values=[value(r.text.strip(), "rule of combination", r.provenance) for r in rules.rules],
-            ))
+        try:
+            about_rules = _satisfiability(rules, catalogue)
+        except (TooManyScenarios, SearchTooLarge) as exc:
+            about_rules = [finding("rules-not-checked", "info", f"The rules of '{q.title}' were not checked: {exc}.",
+                                   field="rules")]
         found += about_rules + _credit_range(q, rules) + [
             finding(
                 "rule-not-understood", "error",
@@ -38,6 +35,19 @@ def check(spec: Specification) -> list[Finding]:
             for c in q.rules
             if (text := c.text.strip()) in rules.not_evaluated
         ]
+    return found
+
+
+def _satisfiability(rules: RuleSet, catalogue: UnitCatalogue) -> list[Finding]:
+    """A rule no units meet; else group minimums over the maximum; else rules unmet together."""
+    found = _unsatisfiable_rules(rules, catalogue) or _minimums_over_maximum(rules, catalogue)
+    if not found and rules.rules and not _satisfiable(rules.rules, catalogue):
+        found.append(finding(
+            "rules-unsatisfiable", "error",
+            f"No combination of the units in the document meets all the rules of '{rules.title}' together.",
+            field="rules",
+            values=[value(r.text.strip(), "rule of combination", r.provenance) for r in rules.rules],
+        ))
     return found
 
 

@@ -12,7 +12,11 @@ from ..errors import InputError
 from ..model import Finding, Specification, Unit, UnitListing
 
 RULE_FIELDS = ("credits", "level", "quadrant")
-MAX_SCENARIOS = 4096
+MAX_SCENARIOS = 256
+
+
+class TooManyScenarios(InputError):
+    """More combinations of contradicted values than can be weighed one by one."""
 
 
 @dataclass
@@ -102,7 +106,9 @@ class UnitCatalogue:
         for choices in options:
             count *= len(choices)
         if count > MAX_SCENARIOS:
-            raise InputError(f"too many contradicted unit values to weigh ({count} combinations)")
+            raise TooManyScenarios(
+                f"too many contradicted unit values to weigh ({count} combinations, at most {MAX_SCENARIOS})"
+            )
         return [tuple(combo) for combo in product(*options)]
 
     def value(self, reference: str, name: str, scenario: Scenario) -> int | str | None:

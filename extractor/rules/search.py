@@ -11,10 +11,16 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from ..errors import InputError
 from ..model import Rule
 from .counting import Lookup, credits, high, members, share_percent
 
 Linear = tuple[dict[str, int], int]
+MAX_STEPS = 2_000_000
+
+
+class SearchTooLarge(InputError):
+    """The search would take more steps than a run is allowed."""
 
 
 def constraints(rules: list[Rule], pool: list[str], lookup: Lookup) -> list[Linear]:
@@ -87,6 +93,7 @@ class _Search:
         self.classes = classes
         self.bounds = bounds
         self.best = Best()
+        self.steps = 0
         width = len(bounds)
         # reach[i][j]: the most constraint j can still gain from classes i onwards.
         self.reach = [[0] * width for _ in range(len(classes) + 1)]
@@ -111,6 +118,9 @@ class _Search:
         self.drawn = [{i for i, c in enumerate(classes) if c.coefficients[j] > 0} for j in range(width)]
 
     def run(self, index: int, sums: list[int], spent: tuple[int, int], chosen: list[str]) -> None:
+        self.steps += 1
+        if self.steps > MAX_STEPS:
+            raise SearchTooLarge(f"the rules are too open to search exactly (over {MAX_STEPS} steps)")
         reach = self.reach[index]
         if any(s + r < b for s, r, b in zip(sums, reach, self.bounds, strict=True)):
             return
