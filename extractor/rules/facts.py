@@ -30,7 +30,6 @@ class Printed:
 @dataclass
 class UnitFacts:
     reference: str
-    title: str
     uans: list[str]
     values: dict[str, list[Printed]]
 
@@ -72,7 +71,7 @@ class UnitCatalogue:
     def _sighting(self, printed: Unit | UnitListing, source: str) -> None:
         """A unit's values as one table prints them (the sources named as in the findings)."""
         unit = self.units.setdefault(
-            printed.reference, UnitFacts(printed.reference, printed.title, [], {n: [] for n in RULE_FIELDS})
+            printed.reference, UnitFacts(printed.reference, [], {n: [] for n in RULE_FIELDS})
         )
         if printed.uan and printed.uan not in unit.uans:
             unit.uans.append(printed.uan)
