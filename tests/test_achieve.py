@@ -165,3 +165,42 @@ def test_achieve_reads_a_source_file_by_path():
     report = achieve(BUNDLED_SPEC, ["L5B1"])
     assert report.source == BUNDLED_SPEC.name
     assert statuses(report) == expected({"610/5663/7"})
+
+
+def test_the_word_rendering_gives_the_same_answers(spec):
+    from extractor.pipeline import BUNDLED_SPEC
+
+    units = ["L5B1", "L5B4", "L5C2", "L5C3", "L5L1", "L6S2"]
+
+    def answers(report):
+        return [(q.qan, q.status, [(r.met, r.detail) for r in q.reasons], q.missing, q.outcomes)
+                for q in report.qualifications], report.suggestion
+
+    word = achieve(BUNDLED_SPEC.with_suffix(".docx"), units, target=DIPLOMA)
+    assert word.source == "isp-level5-professional-sales-spec-v1.1.docx"
+    assert answers(word) == answers(achieve(spec, units, target=DIPLOMA))
+    assert result(word, DIPLOMA).status == "undetermined"
+
+
+def test_only_the_contradiction_the_status_turns_on_is_named(tmp_path):
+    from extractor.pipeline import BUNDLED_SPEC, extract
+
+    # A second contradicted credit value: L5L3 printed with 4 credits in the units overview.
+    text = BUNDLED_SPEC.read_text(encoding="utf-8")
+    old = "Motivate Sales Professionals\t5\t25\t50\t5\nR/651/5990"
+    assert text.count(old) == 1
+    path = tmp_path / "two-contradictions.txt"
+    path.write_text(text.replace(old, old.replace("\t5\nR/", "\t4\nR/")), encoding="utf-8")
+    report = achieve(extract(path), ["L5B1", "L5B4", "L5C2", "L5C3", "L5L1", "L5L3", "L6S2"])
+    assert report.credits == "39 or 40 or 41 or 42"
+    diploma = result(report, DIPLOMA)
+    assert diploma.status == "undetermined"
+    assert [(c.unit, c.field) for c in diploma.depends_on] == [("L6S2", "credits")]
+    assert [(o.values, o.status) for o in diploma.outcomes] == [
+        (["L5L3 credits 5 (unit specification, award structure 'Level 5 Award in Motivating Sales Professionals')",
+          "L6S2 credits 8 (unit specification)"], "achieved"),
+        (["L5L3 credits 5 (unit specification, award structure 'Level 5 Award in Motivating Sales Professionals')",
+          "L6S2 credits 6 (units overview)"], "not_achieved"),
+        (["L5L3 credits 4 (units overview)", "L6S2 credits 8 (unit specification)"], "achieved"),
+        (["L5L3 credits 4 (units overview)", "L6S2 credits 6 (units overview)"], "not_achieved"),
+    ]

@@ -15,7 +15,7 @@ from ..diff.load import load_side
 from ..errors import InputError
 from ..model import RuleSet, Specification
 from .build import rule_sets
-from .counting import Lookup, measure
+from .counting import Lookup, credits, measure
 from .facts import Scenario, UnitCatalogue
 from .report import AchieveReport, Contradiction, Outcome, QualificationResult, Reason, Suggestion
 from .search import cheapest
@@ -60,9 +60,9 @@ def _lookups(catalogue: UnitCatalogue, scenarios: list[Scenario]) -> list[Lookup
 
 
 def _credits(held: list[str], catalogue: UnitCatalogue) -> str:
-    totals = sorted({sum(catalogue.value(r, "credits", s) or 0 for r in held)  # type: ignore[misc]
-                     for s in catalogue.scenarios(held)})
-    return " or ".join(map(str, totals))
+    """The credit value of the units held: '28', or '35 or 37' where tables disagree."""
+    lookups = _lookups(catalogue, catalogue.scenarios(held))
+    return " or ".join(map(str, sorted({sum(credits(r, lookup) for r in held) for lookup in lookups})))
 
 
 def assess(rules: RuleSet, held: list[str], catalogue: UnitCatalogue) -> QualificationResult:
@@ -98,7 +98,7 @@ def assess(rules: RuleSet, held: list[str], catalogue: UnitCatalogue) -> Qualifi
         using=counted[0] if status == "achieved" and all(c == counted[0] != held for c in counted) else [],
     )
     if status == "undetermined":
-        result.depends_on = _contradictions(scenarios, catalogue)
+        result.depends_on = _contradictions(scenarios, statuses, catalogue)
         result.outcomes = [
             Outcome(values=[c.describe() for c in s], status=st)
             for s, st in zip(scenarios, statuses, strict=True)
@@ -123,9 +123,17 @@ def _merge(texts: list[str], labels: list[str]) -> str:
     return "; ".join(f"if {label}: {text}" for text, label in zip(texts, labels, strict=True))
 
 
-def _contradictions(scenarios: list[Scenario], catalogue: UnitCatalogue) -> list[Contradiction]:
+def _contradictions(scenarios: list[Scenario], statuses: list[str], catalogue: UnitCatalogue) -> list[Contradiction]:
+    """The contradicted values the status turns on: those whose choice alone changes it."""
     found: list[Contradiction] = []
     for choice in {c: None for s in scenarios for c in s}:
+        key = (choice.reference, choice.field)
+        outcomes: dict[tuple, set[str]] = {}
+        for scenario, status in zip(scenarios, statuses, strict=True):
+            others = tuple(c for c in scenario if (c.reference, c.field) != key)
+            outcomes.setdefault(others, set()).add(status)
+        if all(len(seen) == 1 for seen in outcomes.values()):
+            continue
         f = catalogue.finding_for(choice)
         entry = (
             Contradiction(code=f.code, unit=f.unit, field=f.field, message=f.message)
