@@ -78,6 +78,17 @@ def test_table_output(run):
     assert result.stdout == TABLE
 
 
+def test_table_names_the_units_counted_when_not_all_are(run):
+    result = run("achieve", BUNDLED_SPEC, "--units", "L5B1,L5B4,L5C2,L5C3,L5L1,L5S1,L5S2")
+    assert result.exit_code == 0, result.output
+    assert (
+        "610/5683/2 Level 5 Certificate in Professional Sales: achieved\n"
+        "  counting only L5B1, L5B4, L5C2, L5C3, L5S2 (all the units held together do not meet the rules)\n"
+        "  met      A minimum of 13 credits, maximum 36 credits: 25 credits (L5B1, L5B4, L5C2, L5C3, L5S2); 13 to 36 "
+        "required\n"
+    ) in result.stdout
+
+
 def test_undetermined_in_the_table_names_the_finding_and_both_outcomes(run):
     result = run("achieve", BUNDLED_SPEC, "--units", "L5B1,L5B4,L5C2,L5C3,L5L1,L6S2")
     assert result.exit_code == 0, result.output

@@ -40,9 +40,9 @@ def render_table(report: AchieveReport) -> str:
 
 def _details(q: QualificationResult) -> list[str]:
     lines = [f"{q.qan} {q.title}: {q.status}"]
-    lines += [f"  {MARK[r.met]}  {r.rule.rstrip('.')}: {r.detail}" for r in q.reasons]
     if q.using:
-        lines.append(f"  counting only: {', '.join(q.using)}")
+        lines.append(f"  counting only {', '.join(q.using)} (all the units held together do not meet the rules)")
+    lines += [f"  {MARK[r.met]}  {r.rule.rstrip('.')}: {r.detail}" for r in q.reasons]
     lines += [f"  missing: {m}" for m in q.missing]
     for c in q.depends_on:
         lines.append(f"  depends on finding {c.code} ({c.unit} {c.field}): {c.message}")
