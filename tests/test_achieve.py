@@ -204,3 +204,17 @@ def test_only_the_contradiction_the_status_turns_on_is_named(tmp_path):
         (["L5L3 credits 4 (units overview)", "L6S2 credits 8 (unit specification)"], "achieved"),
         (["L5L3 credits 4 (units overview)", "L6S2 credits 6 (units overview)"], "not_achieved"),
     ]
+
+
+def test_a_unit_without_a_printed_credit_value_still_completes_its_award(write_spec):
+    from conftest import MINIMAL
+
+    from extractor.pipeline import extract
+
+    old_rows, old_spec = "\t3\t25\t50\t5", "Credit Value\t5\t"
+    assert MINIMAL.count(old_rows) == 2 and MINIMAL.count(old_spec) == 1
+    spec = extract(write_spec(MINIMAL.replace(old_rows, "\t3\t25\t50\t").replace(old_spec, "Credit Value\t\t")))
+    assert not [f for f in spec.findings if f.code.startswith("rule")]
+    report = achieve(spec, ["L3B1"])
+    assert [(q.qan, q.status) for q in report.qualifications] == [("610/5663/7", "achieved")]
+    assert report.assumptions == ["L3B1 has no printed credit value: counted as 0 credits"]

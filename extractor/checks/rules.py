@@ -53,7 +53,7 @@ def _satisfiability(rules: RuleSet, catalogue: UnitCatalogue) -> list[Finding]:
 
 def _satisfiable(rules: list[Rule], catalogue: UnitCatalogue) -> bool:
     """Whether some set of the document's units meets the rules, for some printed values."""
-    pool = [ref for ref, unit in catalogue.units.items() if unit.values["credits"]]
+    pool = list(catalogue.units)
     free = {ref: 0 for ref in pool}
     return any(
         cheapest(rules, pool, set(pool), [catalogue.lookup(s)], free) is not None

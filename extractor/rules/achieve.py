@@ -38,9 +38,13 @@ def achieve(
         wanted = next((rs for rs in sets if rs.qan.upper() == target.strip().upper()), None)
         if wanted is None:
             raise InputError(f"unknown qualification '{target.strip()}': no qualification has this QAN")
-    countable = [ref for ref in held if catalogue.units[ref].values["credits"]]
+    suggestion = complete(wanted, held, catalogue) if wanted else None
     assumptions = sorted({f"'{r.text.strip()}': {r.assumption}" for rs in sets for r in rs.rules if r.assumption})
-    assumptions += [f"{ref} has no printed credit value and is not counted" for ref in held if ref not in countable]
+    counted = held + (suggestion.add if suggestion else [])
+    assumptions += [f"{ref} has no printed credit value: counted as 0 credits" for ref in counted
+                    if not catalogue.units[ref].values["credits"]]
+    assumptions += [f"{ref} has no printed level: counted below every level" for ref in counted
+                    if not catalogue.units[ref].values["level"]]
     assumptions += [f"'{text}' ({rs.title}): no number could be read; left out" for rs in sets
                     for text in rs.not_evaluated]
     return AchieveReport(
@@ -48,9 +52,9 @@ def achieve(
         units=held,
         credits=_credits(held, catalogue),
         assumptions=assumptions,
-        qualifications=[assess(rs, countable, catalogue) for rs in sets],
+        qualifications=[assess(rs, held, catalogue) for rs in sets],
         target=wanted.qan if wanted else None,
-        suggestion=complete(wanted, countable, catalogue) if wanted else None,
+        suggestion=suggestion,
         rules=sets,
     )
 
@@ -149,8 +153,8 @@ def _contradictions(scenarios: list[Scenario], statuses: list[str], catalogue: U
 def complete(rules: RuleSet, held: list[str], catalogue: UnitCatalogue) -> Suggestion | None:
     """The units to add for the fewest credits (then fewest units) so that some of the units
     meet every rule whichever printed values are right; None when no units can."""
-    pool = [ref for ref, unit in catalogue.units.items() if unit.values["credits"]]
-    cost = {ref: max(int(p.value) for p in catalogue.units[ref].values["credits"]) for ref in pool}
+    pool = list(catalogue.units)
+    cost = {ref: max((int(p.value) for p in catalogue.units[ref].values["credits"]), default=0) for ref in pool}
     lookups = _lookups(catalogue, catalogue.scenarios(pool))
     found = cheapest(rules.rules, pool, set(held), lookups, cost)
     if found is None:

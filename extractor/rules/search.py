@@ -2,7 +2,7 @@
 
 Each rule becomes linear constraints ``sum(a[u] * x[u]) >= b`` over 0/1 choices ``x`` (one
 set per scenario of contradicted values; a set must meet them all). Units alike in every
-coefficient and cost are one class, taken in reference order, so symmetric sets are searched
+coefficient and cost are one class, taken in document order, so symmetric sets are searched
 once. The cost of a set is (credits added, units added): held units are free.
 """
 
