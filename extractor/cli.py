@@ -24,6 +24,7 @@ from .limits import ACTIVE, Limits, default_limits, limits_from
 from .model import Specification
 from .output_set import write_output_set
 from .pipeline import BUNDLED_SPEC
+from .rules.command import achieve_command
 from .schema import schema_errors
 from .writers.command import export_command
 from .writers.csv import render_table_csv
@@ -191,3 +192,4 @@ def validate_command(file: str) -> None:
 
 main.add_command(diff_command)
 main.add_command(export_command)
+main.add_command(achieve_command)

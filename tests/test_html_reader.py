@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from helpers import rendering
 
 from extractor.blocks import Block, Location
 from extractor.cli import main
@@ -401,7 +402,7 @@ def test_libreoffice_html_of_the_bundled_word_file_gives_the_word_blocks(tmp_pat
     page = tmp_path / "isp.html"
     page.write_bytes(gzip.decompress((FIXTURES / "html" / f"{BUNDLED_SPEC.stem}.libreoffice.html.gz").read_bytes()))
     html = list(read_html(page))
-    word = list(read_docx(BUNDLED_SPEC.with_suffix(".docx")))
+    word = list(read_docx(rendering(".docx")))
     start = [b.text for b in html].index("Contents")
     contents = html[start : start + 28]
     assert [b.text for b in contents[:3]] == ["Contents", "Change Control 3", "Introduction 4"]

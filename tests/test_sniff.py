@@ -6,6 +6,7 @@ import gzip
 from pathlib import Path
 
 import pytest
+from helpers import rendering
 
 from extractor.diff import diff_specs, render_html, render_markdown
 from extractor.pipeline import BUNDLED_SPEC
@@ -20,8 +21,8 @@ LAYOUTS = ROOT / "tests" / "fixtures" / "layouts"
     ("path", "expected"),
     [
         (BUNDLED_SPEC, "text"),  # tab-separated rows with <ul>/<p> fragments in cells
-        (BUNDLED_SPEC.with_suffix(".docx"), "docx"),
-        (BUNDLED_SPEC.with_suffix(".pdf"), "pdf"),
+        (rendering(".docx"), "docx"),
+        (rendering(".pdf"), "pdf"),
         (ROOT / "README.md", "markdown"),
         (ROOT / "fixtures" / "source_specs" / "README.md", "markdown"),
         (ROOT / "tests" / "fixtures" / "pdf" / "README.md", "markdown"),

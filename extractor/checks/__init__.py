@@ -8,9 +8,9 @@ blocks, sections that cannot be linked to outcomes).
 from __future__ import annotations
 
 from ..model import Finding, Specification
-from . import arithmetic, consistency, cross_unit, identifiers, numbering, structure
+from . import arithmetic, consistency, cross_unit, identifiers, numbering, rules, structure
 
-CHECKS = (identifiers, consistency, arithmetic, numbering, structure, cross_unit)
+CHECKS = (identifiers, consistency, arithmetic, numbering, structure, cross_unit, rules)
 
 
 def run_checks(spec: Specification) -> list[Finding]:
