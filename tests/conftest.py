@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from extractor import pipeline
 from extractor.pipeline import BUNDLED_SPEC, extract
+from extractor.readers.pdf import read_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -14,6 +16,18 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture(scope="session")
 def spec():
     return extract(BUNDLED_SPEC)
+
+
+@pytest.fixture(scope="session")
+def bundled_pdf():
+    """The PDF rendering of the bundled specification, read once per run: its blocks, and
+    the specification extracted from those blocks by the whole pipeline."""
+    path = BUNDLED_SPEC.with_suffix(".pdf")
+    blocks = list(read_pdf(path))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pipeline, "read_blocks", lambda *args, **kwargs: iter(blocks))
+        spec = extract(path)
+    return blocks, spec
 
 
 @pytest.fixture(scope="session")
@@ -33,7 +47,8 @@ V1.0\t01/02/24\tFirst issue - AB
 
 Key Facts
 
-Qualification Title\tOfqual Qualification Accreditation Number (QAN)\tCredit Value\tGuided Learning Hours\tTotal Qualification Time
+Qualification Title\tOfqual Qualification Accreditation Number (QAN)\t\
+Credit Value\tGuided Learning Hours\tTotal Qualification Time
 Level 3 Award in Widgets\t610/5663/7\t5\t25\t50
 
 Level 3 Award in Widgets

@@ -255,8 +255,8 @@ def is_row(block: Block, first: str) -> bool:
 
 
 @pytest.fixture(scope="module")
-def real():
-    return list(read_pdf(REAL_PDF))
+def real(bundled_pdf):
+    return bundled_pdf[0]
 
 
 @needs_real
@@ -295,7 +295,9 @@ def test_real_pdf_indicative_content_bullets(real):
     kinds = {p.kind for p in section.cells[1].parts}
     assert kinds == {"item"}
     items = [p.text for p in section.cells[1].parts]
-    assert items[0] == "Why understanding the financial aspects of customer accounts is vital for strategic decision-making"
+    assert items[0] == (
+        "Why understanding the financial aspects of customer accounts is vital for strategic decision-making"
+    )
     assert "The average customer loyalty level for an organisation" in items
 
 

@@ -28,7 +28,7 @@ def read_pdf(
     ``jobs``: worker processes reading pages (default: one per core; 1 reads in this
     process). The output does not depend on it."""
     path = Path(path)
-    pages = list(_pages(path, progress, jobs, tolerances))
+    pages = list(read_pages(path, progress, jobs, tolerances))
     if not any(p.chars for p in pages):
         if any(p.images for p in pages):
             raise InputError(f"{path}: no text layer; scanned PDF? run OCR first")
@@ -39,12 +39,15 @@ def read_pdf(
     return iter(list(Emitter(pages, tolerances).blocks()))
 
 
-def _pages(path: Path, progress: Progress | None, jobs: int | None, tol: Tolerances) -> Iterator[PageContent]:
+def read_pages(
+    path: Path, progress: Progress | None, jobs: int | None, tol: Tolerances, chunk: int = CHUNK
+) -> Iterator[PageContent]:
+    """Every page's content, in page order, read ``chunk`` pages at a time."""
     with Source(path) as source:
         total = len(source.pages)
     if total == 0:
         raise InputError(f"{path}: the PDF has no pages")
-    chunks = [range(start, min(start + CHUNK, total + 1)) for start in range(1, total + 1, CHUNK)]
+    chunks = [range(start, min(start + chunk, total + 1)) for start in range(1, total + 1, chunk)]
     workers = min(jobs or os.cpu_count() or 1, len(chunks))
     if workers <= 1:
         results: Iterator[list[PageContent]] = (_read_chunk((path, chunk, tol)) for chunk in chunks)
