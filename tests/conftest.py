@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 from helpers import rendering
 
+from extractor import pipeline
 from extractor.pipeline import BUNDLED_SPEC, extract
+from extractor.readers.pdf import read_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -20,13 +22,13 @@ BUNDLED = {
 
 
 @pytest.fixture(scope="session")
-def bundled():
+def bundled(request):
     """The bundled specification extracted once per format and test run (the PDF takes seconds)."""
     cache = {}
 
     def extracted(fmt: str):
         if fmt not in cache:
-            cache[fmt] = extract(BUNDLED[fmt])
+            cache[fmt] = request.getfixturevalue("bundled_pdf")[1] if fmt == "pdf" else extract(BUNDLED[fmt])
         return cache[fmt]
 
     return extracted
@@ -35,6 +37,18 @@ def bundled():
 @pytest.fixture(scope="session")
 def spec(bundled):
     return bundled("text")
+
+
+@pytest.fixture(scope="session")
+def bundled_pdf():
+    """The PDF rendering of the bundled specification, read once per run: its blocks, and
+    the specification extracted from those blocks by the whole pipeline."""
+    path = BUNDLED["pdf"]
+    blocks = list(read_pdf(path))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pipeline, "read_blocks", lambda *args, **kwargs: iter(blocks))
+        spec = extract(path)
+    return blocks, spec
 
 
 @pytest.fixture(scope="session")
@@ -54,7 +68,8 @@ V1.0\t01/02/24\tFirst issue - AB
 
 Key Facts
 
-Qualification Title\tOfqual Qualification Accreditation Number (QAN)\tCredit Value\tGuided Learning Hours\tTotal Qualification Time
+Qualification Title\tOfqual Qualification Accreditation Number (QAN)\t\
+Credit Value\tGuided Learning Hours\tTotal Qualification Time
 Level 3 Award in Widgets\t610/5663/7\t5\t25\t50
 
 Level 3 Award in Widgets

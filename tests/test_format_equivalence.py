@@ -54,7 +54,7 @@ def test_units_one_by_one(text, other):
     """The same, unit by unit, so that a failure names the unit and field."""
     ours, theirs = without_provenance(text["units"]), without_provenance(other["units"])
     assert [u["reference_printed"] for u in theirs] == [u["reference_printed"] for u in ours]
-    for a, b in zip(ours, theirs):
+    for a, b in zip(ours, theirs, strict=True):
         for name in a:
             assert b[name] == a[name], f"{a['reference_printed']}: {name}"
 

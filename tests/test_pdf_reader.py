@@ -256,8 +256,8 @@ def is_row(block: Block, first: str) -> bool:
 
 
 @pytest.fixture(scope="module")
-def real():
-    return list(read_pdf(REAL_PDF))
+def real(bundled_pdf):
+    return bundled_pdf[0]
 
 
 @needs_real
@@ -296,7 +296,9 @@ def test_real_pdf_indicative_content_bullets(real):
     kinds = {p.kind for p in section.cells[1].parts}
     assert kinds == {"item"}
     items = [p.text for p in section.cells[1].parts]
-    assert items[0] == "Why understanding the financial aspects of customer accounts is vital for strategic decision-making"
+    assert items[0] == (
+        "Why understanding the financial aspects of customer accounts is vital for strategic decision-making"
+    )
     assert "The average customer loyalty level for an organisation" in items
 
 
@@ -331,3 +333,23 @@ def test_real_pdf_each_unit_header_starts_a_table(real):
     assert len(heads) == 32
     assert {b.location.row for b in heads} == {0}
     assert len({b.location.table for b in heads}) == 32
+
+
+def test_outcome_running_over_a_page_break_is_whole_with_its_criterion():
+    """Outcome 2's text breaks after "...the balance of fixed and variable" on page 1 and goes
+    on under the repeated header row of page 2 (tests/fixtures/pdf/make_fixtures.py)."""
+    blocks = read("outcome-split-across-pages")
+    assert {b.location.page for b in blocks if b.kind == "row"} == {1}
+    assert rows(blocks) == [
+        ["Learning Outcomes", "Assessment Criteria"],
+        ["1. Understand outcome 1 of the fixture unit", "1.1", criterion(1, 1)],
+        ["", "1.2", criterion(1, 2)],
+        [
+            "2. Understand a range of compensation approaches for sales teams, including the balance of fixed and "
+            "variable pay, commission structures, bonus schemes and non-financial rewards, and how each affects "
+            "motivation and retention",
+            "2.1",
+            criterion(2, 1),
+        ],
+    ]
+    assert body(blocks)[-1] == ("paragraph", "Paragraph after the table.")

@@ -201,7 +201,9 @@ class Emitter:
         # the right edge of the text: the cell's edge less the padding seen on its left
         pad = max(0.0, min(ln.x0 for ln in cell.lines) - cell.bbox[0]) if cell.lines else 0.0
         limit = max(max(ln.x1 for ln in lines), cell.bbox[2] - pad - self.tol.cell_right_pad)
-        flow = Flow(limit=limit, gap=self.cell_gap, body=False, tol=self.tol)
+        own = self._own_line_gap(pieces)
+        gap = self.cell_gap if own is None else own
+        flow = Flow(limit=limit, gap=gap, body=False, tol=self.tol, own_gap=own is not None)
         # a piece that ran on over a page break goes on with the last paragraph, unless its
         # first line sits lower in its cell than text normally does (paragraph spacing)
         pad_top = min((ln.top - cell.bbox[1] for ln in cell.lines[:1]), default=None)
@@ -211,6 +213,21 @@ class Emitter:
                 continued = piece.lines[0].top - piece.bbox[1] <= pad_top + self.tol.run_on_top_slack
             flow.feed(piece.lines, continued=continued)
         return [Part(p.kind, text, p.location()) for p, text in flow.parts(self.vocabulary)]
+
+    def _own_line_gap(self, pieces: list[PdfCell]) -> float | None:
+        """The space between the wrapped lines of this cell's paragraphs, measured in the
+        cell: its smallest gap between two lines of one size, if that is a line gap by the
+        document's measure (None if not: a cell whose lines are all paragraphs of their own)."""
+        pairs = [
+            (b.top - a.bottom, a.size)
+            for piece in pieces
+            for a, b in pairwise(piece.lines)
+            if abs(a.size - b.size) < self.tol.size_change and b.top - a.bottom >= -1.0
+        ]
+        if not pairs:
+            return None
+        gap, size = min(pairs)
+        return gap if gap <= self.tol.paragraph_gap(self.cell_gap, size) else None
 
     def _body(self, lines: list[Line]) -> Iterator[Block]:
         flow = Flow(limit=self.body_limit, gap=self.body_gap, body=True, tol=self.tol)

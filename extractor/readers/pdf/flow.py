@@ -74,9 +74,10 @@ class Para:
 class Flow:
     """Reflows a sequence of lines (one container) into paragraphs and items."""
 
-    def __init__(self, limit: float, gap: float, body: bool, tol: Tolerances):
+    def __init__(self, limit: float, gap: float, body: bool, tol: Tolerances, own_gap: bool = False):
         self.limit = limit  # right edge of the text area
         self.gap = gap  # normal space between lines of one paragraph
+        self.own_gap = own_gap  # measured on these lines (not the document's usual gap)
         self.body = body  # numbered lines start items only in the body, as in the text form
         self.tol = tol
         self.paras: list[Para] = []
@@ -128,7 +129,7 @@ class Flow:
         if not continued:
             if line.page != prev.page:
                 return True
-            if line.top - prev.bottom > tol.paragraph_gap(self.gap, prev.size):
+            if line.top - prev.bottom > tol.paragraph_gap(self.gap, prev.size, self.own_gap):
                 return True
         if current.kind == "item":
             # wrapped lines of an item hang at its text (Word lists) or come back under the

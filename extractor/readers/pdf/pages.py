@@ -38,7 +38,7 @@ def read_pdf(
     than ``limits.pdf_pages``, before any page is read."""
     limits = limits or default_limits()
     source = as_input(source, limits)
-    pages = list(_pages(source, progress, jobs, tolerances, limits))
+    pages = list(read_pages(source, progress, jobs, tolerances, limits))
     if not any(p.chars for p in pages):
         if any(p.images for p in pages):
             raise InputError(f"{source}: no text layer; scanned PDF? run OCR first")
@@ -49,16 +49,24 @@ def read_pdf(
     return iter(list(Emitter(pages, tolerances).blocks()))
 
 
-def _pages(
-    pdf: Input, progress: Progress | None, jobs: int | None, tol: Tolerances, limits: Limits
+def read_pages(
+    pdf: Input | str | os.PathLike[str],
+    progress: Progress | None,
+    jobs: int | None,
+    tol: Tolerances,
+    limits: Limits | None = None,
+    chunk: int = CHUNK,
 ) -> Iterator[PageContent]:
+    """Every page's content, in page order, read ``chunk`` pages at a time."""
+    limits = limits or default_limits()
+    pdf = as_input(pdf, limits)
     with Source(pdf) as source:
         total = len(source.pages)
     if total == 0:
         raise InputError(f"{pdf}: the PDF has no pages")
     if total > limits.pdf_pages:
         raise limits.exceeded("pdf_pages", str(pdf), f"{total} pages")
-    chunks = [range(start, min(start + CHUNK, total + 1)) for start in range(1, total + 1, CHUNK)]
+    chunks = [range(start, min(start + chunk, total + 1)) for start in range(1, total + 1, chunk)]
     workers = min(jobs or os.cpu_count() or 1, len(chunks))
     if workers <= 1:
         results: Iterator[list[PageContent]] = (_read_chunk((pdf, chunk, tol)) for chunk in chunks)

@@ -11,18 +11,22 @@ extractor and table finder give the same words and cells as ``page.extract_words
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any, BinaryIO
 
 from pdfminer.converter import PDFPageAggregator
-from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTItem, LTLine, LTRect
+from pdfminer.layout import LTContainer, LTCurve, LTImage, LTItem, LTLine, LTRect
 from pdfminer.pdfdocument import PDFDocument
+from pdfminer.pdffont import PDFUnicodeNotDefined
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
+from pdfminer.utils import apply_matrix_rect
 from pdfplumber import utils
+from pdfplumber.page import fix_fontname_bytes
 from pdfplumber.table import (
     TableSettings,
     cells_to_tables,
@@ -33,7 +37,8 @@ from pdfplumber.table import (
 from pdfplumber.utils.text import WordExtractor
 
 from ...errors import InputError
-from ...inputs import Input
+from ...inputs import Input, as_input
+from ...limits import default_limits
 from .tolerances import BBox, Word
 
 Edge = dict[str, Any]  # pdfplumber's edge: x0, x1, top, bottom, width, height, orientation
@@ -57,7 +62,8 @@ class RawPage:
 class Source:
     """An open PDF: page count and pages by number, one at a time."""
 
-    def __init__(self, pdf: Input):
+    def __init__(self, pdf: Input | str | os.PathLike[str]):
+        pdf = as_input(pdf, default_limits())
         self.path = pdf
         self._handle: BinaryIO = io.BytesIO(pdf.data)
         try:
@@ -90,17 +96,15 @@ class Source:
     def _page(self, number: int) -> RawPage:
         page = self.pages[number - 1]
         frame = _Frame.of(page)
-        device = PDFPageAggregator(self.resources, pageno=number, laparams=None)
+        device = _Device(self.resources, number, frame)
         PDFPageInterpreter(self.resources, device).process_page(page)
-        chars: list[dict[str, Any]] = []
+        chars = device.chars
         lines: list[Edge] = []
         rects: list[Edge] = []
         curves: list[Edge] = []
         images = 0
         for obj in _leaves(device.get_result()):
-            if isinstance(obj, LTChar):
-                chars.append(frame.char(obj))
-            elif type(obj) is LTRect:
+            if type(obj) is LTRect:
                 rects.extend(frame.rect_edges(obj))
             elif type(obj) is LTLine:
                 lines.append(frame.line_edge(obj))
@@ -115,6 +119,59 @@ class Source:
             for w in WORDS.extract_words(chars)
         ]
         return RawPage(number, frame.height, words, _tables(lines + rects + curves), len(chars), images)
+
+
+class _Device(PDFPageAggregator):
+    """pdfminer's layout device, keeping each character as the few fields the reader uses
+    (pdfplumber's names and coordinates) instead of building an ``LTChar``: the same box,
+    computed as ``LTChar`` computes it."""
+
+    def __init__(self, resources: PDFResourceManager, number: int, frame: _Frame):
+        super().__init__(resources, pageno=number, laparams=None)
+        self.frame = frame
+        self.chars: list[dict[str, Any]] = []
+
+    def render_char(
+        self, matrix: Any, font: Any, fontsize: float, scaling: float, rise: float, cid: int, ncs: Any,
+        graphicstate: Any,
+    ) -> float:
+        try:
+            text = font.to_unichr(cid)
+        except PDFUnicodeNotDefined:
+            text = self.handle_undefined_char(font, cid)
+        adv: float = font.char_width(cid) * fontsize * scaling
+        vertical = font.is_vertical()
+        if vertical:
+            vx, vy = font.char_disp(cid)
+            vx = fontsize * 0.5 if vx is None else vx * fontsize * 0.001
+            vy = (1000 - vy) * fontsize * 0.001
+            bbox = (-vx, vy + rise + adv, -vx + fontsize, vy + rise)
+        else:
+            descent = font.get_descent() * fontsize
+            bbox = (0, descent + rise, adv, descent + rise + fontsize)
+        a, b, c, d, _, _ = matrix
+        x0, y0, x1, y1 = apply_matrix_rect(matrix, bbox)
+        if x1 < x0:
+            x0, x1 = x1, x0
+        if y1 < y0:
+            y0, y1 = y1, y0
+        fontname = font.fontname
+        if isinstance(fontname, bytes):
+            fontname = fix_fontname_bytes(fontname)
+        frame = self.frame
+        top = frame.height - y1 + frame.top
+        self.chars.append({
+            "text": text,
+            "x0": x0 + frame.x0,
+            "x1": x1 + frame.x0,
+            "top": top,
+            "bottom": frame.height - y0 + frame.top,
+            "doctop": top,
+            "upright": a * d * scaling > 0 and b * c <= 0,
+            "fontname": fontname,
+            "size": x1 - x0 if vertical else y1 - y0,
+        })
+        return adv
 
 
 def _leaves(container: LTContainer) -> Iterator[LTItem]:
@@ -144,20 +201,6 @@ class _Frame:
             x0, y0, x1, y1 = y0, x0, y1, x1
         height = y1 - y0
         return cls(float((height - y0) - (height - y1)), x0, height - y1)
-
-    def char(self, obj: LTChar) -> dict[str, Any]:
-        top = self.height - obj.y1 + self.top
-        return {
-            "text": obj.get_text(),
-            "x0": obj.x0 + self.x0,
-            "x1": obj.x1 + self.x0,
-            "top": top,
-            "bottom": self.height - obj.y0 + self.top,
-            "doctop": top,
-            "upright": obj.upright,
-            "fontname": obj.fontname,
-            "size": obj.size,
-        }
 
     def line_edge(self, obj: LTLine) -> Edge:
         top, bottom = self.height - obj.y1 + self.top, self.height - obj.y0 + self.top

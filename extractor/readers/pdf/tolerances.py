@@ -46,8 +46,10 @@ class Tolerances:
     column_gap_min: float = 18.0
     row_gap_ems: float = 2.5  # a borderless table ends at a vertical gap this high
     wrap_gap_ems: float = 0.5  # a first-column line this far below is a new row, not a wrap
-    paragraph_gap_min: float = 1.2  # extra space above a line's usual gap that starts a paragraph
-    paragraph_gap_ems: float = 0.15
+    paragraph_gap_min: float = 1.2  # extra space above the document's usual line gap that
+    paragraph_gap_ems: float = 0.15  # starts a paragraph (the larger of the two)
+    own_gap_min: float = 0.5  # the same above a container's own measured line gap
+    own_gap_ems: float = 0.05
     space_ems: float = 0.25  # the width of a space, for "would the next word have fitted?"
     fit_slack: float = 1.0
     cell_right_pad: float = 3.0  # assumed right padding of a cell's text
@@ -59,9 +61,12 @@ class Tolerances:
     usual_gap_max: float = 20.0  # gaps from this up are not line gaps
     default_gap: float = 3.0  # the line gap assumed when there are no line pairs
 
-    def paragraph_gap(self, line_gap: float, size: float) -> float:
+    def paragraph_gap(self, line_gap: float, size: float, own: bool = False) -> float:
         """The space between two lines above which a new paragraph starts, given the usual
-        gap between the lines of one paragraph and the font size."""
+        gap between the lines of one paragraph (``own``: measured in the same container,
+        so closer to exact) and the font size."""
+        if own:
+            return line_gap + max(self.own_gap_min, self.own_gap_ems * size)
         return line_gap + max(self.paragraph_gap_min, self.paragraph_gap_ems * size)
 
     def column_gap(self, size: float) -> float:

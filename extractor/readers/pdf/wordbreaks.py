@@ -3,7 +3,10 @@
 A layout engine breaks a word without a hyphen only when the word is wider than its line
 (a long word or identifier in a narrow cell): the line holds that one word and reaches
 the right edge. Such a break is joined when the joined word occurs elsewhere in the same
-document, or when neither piece does ("Understandin" / "g"). A line ending in a hyphen
+document, or when neither piece does ("Understandin" / "g"), or, for a word with digits,
+when the document prints others of its shape and none of the first piece's ("Y/650/792" /
+"8" where "A/651/5975" is printed: letters, digits and punctuation in the same places).
+A line ending in a hyphen
 inside a word keeps the hyphen ("decision-" / "making"), unless the line was full and
 the document spells the word without it but never with it ("manage-" / "ment"). No
 dictionary from outside the document is used.
@@ -11,14 +14,22 @@ dictionary from outside the document is used.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 
 STRIP = "\"'()[]{}.,;:!?\u201c\u201d\u2018\u2019"
+LETTERS = re.compile(r"[^\W\d_]")
+DIGITS = re.compile(r"\d")
 
 
 def _key(token: str) -> str:
     return token.strip(STRIP).lower()
+
+
+def _shape(key: str) -> str:
+    """A word with digits as a pattern: each letter "a", each digit "9"."""
+    return DIGITS.sub("9", LETTERS.sub("a", key)) if DIGITS.search(key) else ""
 
 
 class Vocabulary:
@@ -26,11 +37,21 @@ class Vocabulary:
 
     def __init__(self, texts: Iterable[str]):
         self.counts: Counter[str] = Counter(_key(t) for text in texts for t in text.split())
+        self.shapes: Counter[str] = Counter()
+        for key, count in self.counts.items():
+            shape = _shape(key)
+            if shape:
+                self.shapes[shape] += count
 
     def printed(self, word: str, times: int = 1) -> bool:
         """Is ``word`` printed at least ``times`` times?"""
         key = _key(word)
         return bool(key) and self.counts[key] >= times
+
+    def shaped(self, word: str, times: int = 1) -> bool:
+        """Is a word with digits of the shape of ``word`` printed ``times`` times?"""
+        shape = _shape(_key(word))
+        return bool(shape) and self.shapes[shape] >= times
 
 
 def joined(before: str, line: str, after: str, full: bool, vocabulary: Vocabulary) -> str:
@@ -47,7 +68,10 @@ def joined(before: str, line: str, after: str, full: bool, vocabulary: Vocabular
         return before + after
     if full and " " not in line and last[-1:].isalnum() and first[:1].isalnum():
         # the pieces are printed here once each; elsewhere is a second time
+        word = last + first
         elsewhere = vocabulary.printed(last, 2) or vocabulary.printed(first, 2)
-        if vocabulary.printed(last + first) or not elsewhere:
+        if vocabulary.printed(word) or not elsewhere:
+            return before + after
+        if vocabulary.shaped(word) and not vocabulary.shaped(last, 2):
             return before + after
     return before + " " + after
