@@ -22,8 +22,9 @@ from . import front
 from .bullets import learn_starters
 from .reconcile import Reconciliation
 from .units import UnitReader, label_of
+from .vocabulary import QUADRANT_NAMES
 
-UNIT_SECTION = re.compile(r"unit specifications\s*[-\u2013]\s*(business|core|leadership|self)\b", re.I)
+UNIT_SECTION = re.compile(rf"unit specifications\s*[-\u2013]\s*({QUADRANT_NAMES})\b", re.I)
 
 
 @dataclass

@@ -9,15 +9,16 @@ from ..blocks import Block
 from ..findings import loc
 from ..model import ChangeLogEntry, Constraint, Qualification, UnitListing
 from .values import count_word, parse_range, parse_uk_date, to_int
+from .vocabulary import FRONT_TABLES, QUADRANT_NAMES, normalise_label
 
-QUADRANT_HEADING = re.compile(r"^(business|core|leadership|self)\s+units?$", re.IGNORECASE)
+QUADRANT_HEADING = re.compile(rf"^({QUADRANT_NAMES})\s+units?$", re.IGNORECASE)
 KIND = re.compile(r"\b(award|certificate|diploma)\b", re.IGNORECASE)
 RULE_INTRO = re.compile(r"^to achieve an? (award|certificate|diploma)\b.*:$", re.IGNORECASE)
 VERSION_AUTHOR = re.compile(r"^(v?\d+(?:\.\d+)*)\s+([A-Z]{2,3})$", re.IGNORECASE)
 SUMMARY_AUTHOR = re.compile(r"^(.*\S)\s+-\s+([A-Z]{2,3})$")
 SHARE = re.compile(r"minimum of (\d+)\s*% at level (\d+) or above", re.IGNORECASE)
 
-Q = r"(business|core|leadership|self)"
+Q = f"({QUADRANT_NAMES})"
 RULES = [
     (re.compile(r"minimum of (\d+) credits(?:,? maximum (\d+) credits)?", re.I), "credits"),
     (re.compile(rf"at least (\w+) {Q} units? or {Q} units?$", re.I), "min_units_in_any_quadrant"),
@@ -27,17 +28,21 @@ RULES = [
 
 
 def header_kind(block: Block) -> str | None:
-    """Which front-matter table a header row opens, if it is one."""
-    texts = [c.text.lower() for c in block.cells]
+    """Which front-matter table a header row opens, if it is one (see ``[front]`` in the vocabulary)."""
+    texts = [normalise_label(c.text) for c in block.cells]
     if not texts:
         return None
-    if texts[0].startswith("ofqual unit ref") or (len(texts) > 1 and texts[1].startswith("isp unit ref")):
-        return "listing"
-    if texts[0].startswith("qualification title") and any("qan" in t for t in texts):
-        return "key_facts"
-    if texts[0].startswith("version") and any("date" in t for t in texts):
-        return "change_log"
+    for kind, header in FRONT_TABLES.items():
+        first = _starts(texts[0], header.get("first", []))
+        second = len(texts) > 1 and _starts(texts[1], header.get("second", []))
+        also = "any" not in header or any(word.lower() in cell.text.lower() for word in header["any"] for cell in block.cells)
+        if (first and also) or second:
+            return kind
     return None
+
+
+def _starts(text: str, labels: list[str]) -> bool:
+    return any(text.startswith(normalise_label(label)) for label in labels)
 
 
 def change_log_entry(block: Block) -> ChangeLogEntry:

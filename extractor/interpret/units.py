@@ -24,6 +24,7 @@ from ..model import (
 from ..textutil import fold
 from .bullets import StarterModel, split_run
 from .values import parse_apprenticeship, parse_sector, to_int
+from .vocabulary import VOCABULARY, Vocabulary
 
 OUTCOME = re.compile(r"^(\d+)\.?\s+(\S.*)$")
 CRITERION = re.compile(r"^(\d+)\.(\d+)$")
@@ -31,29 +32,9 @@ SECTION = re.compile(r"^(\d+)\.?$")
 SENTENCE_END = (".", "!", "?", ":")
 BODY_FIELDS = ("purpose", "apprenticeship", "sector")
 
-LABELS = {
-    "unit title": "title",
-    "uan": "uan",
-    "level": "level",
-    "credit value": "credits",
-    "guided learning hours": "glh",
-    "learning outcomes": "outcomes",
-    "additional information": "additional",
-    "unit purpose and aims": "purpose",
-    "details of the relationship": "apprenticeship",
-    "location of the unit": "sector",
-    "indicative content": "content",
-    "assessor guidance": "guidance",
-}
-
-
-def label_of(text: str) -> str | None:
+def label_of(text: str, vocabulary: Vocabulary = VOCABULARY) -> str | None:
     """The field a label cell names, or None."""
-    key = fold(text).lower().rstrip(":")
-    for label, name in LABELS.items():
-        if key == label or (len(label) > 12 and key.startswith(label)):
-            return name
-    return None
+    return vocabulary.field_of(text)
 
 
 def outcome_kind(text: str) -> str | None:
