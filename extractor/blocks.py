@@ -1,9 +1,18 @@
 """The format-neutral stream that every reader produces and the interpreter consumes.
 
 A reader knows file formats, not specifications: it yields table rows (with cells),
-paragraphs and list items, each with the location it came from. Cell content is a
-sequence of parts: paragraphs, list items whose marker survived, and ``run`` parts,
+headings, paragraphs and list items, each with the location it came from. Cell content is
+a sequence of parts: paragraphs, list items whose marker survived, and ``run`` parts,
 list text whose item markers were lost in conversion (the interpreter re-splits them).
+
+``level`` is the heading level (1-6) of a ``heading`` block, and the nesting depth
+(1 = outermost list) of an ``item`` block or part when the format marks nesting (HTML,
+Markdown); it is None wherever the reader cannot tell. A reader that does not know
+headings (text) emits them as paragraphs. ``marker`` is the number an ordered list
+displays for an item without printing it in the text (HTML ``<ol>``, Markdown ``1.``):
+"1", "2", "b", "iv"; None for bullets and wherever the reader does not know it.
+``style`` is the Word paragraph style, or "header" for a table header row (HTML ``<th>``
+rows and ``<thead>``, the header row of a Markdown table).
 """
 
 from __future__ import annotations
@@ -12,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 PartKind = Literal["paragraph", "item", "run"]
-BlockKind = Literal["row", "paragraph", "item"]
+BlockKind = Literal["row", "heading", "paragraph", "item"]
 
 
 @dataclass(frozen=True)
@@ -39,6 +48,8 @@ class Part:
     kind: PartKind
     text: str
     location: Location
+    level: int | None = None
+    marker: str | None = None
 
 
 @dataclass(frozen=True)
@@ -55,13 +66,15 @@ class Cell:
 
 @dataclass(frozen=True)
 class Block:
-    """A table row (``cells``), a paragraph or a list item (``text``)."""
+    """A table row (``cells``), or a heading, paragraph or list item (``text``)."""
 
     kind: BlockKind
     location: Location
     cells: tuple[Cell, ...] = ()
     text: str = ""
     style: str | None = field(default=None, compare=False)
+    level: int | None = None
+    marker: str | None = None
 
     @property
     def first(self) -> str:
