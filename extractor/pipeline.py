@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .checks import run_checks
 from .interpret import interpret
+from .interpret.vocabulary import VOCABULARY, Vocabulary
 from .model import SCHEMA_VERSION, Source, Specification
 from .readers import Progress, detect_format, read_blocks
 
@@ -18,14 +19,16 @@ BUNDLED_SPEC = (
 )
 
 
-def extract(path: Path, progress: Progress | None = None) -> Specification:
-    """The specification in ``path`` (text, .docx or PDF), with its findings."""
+def extract(path: Path, progress: Progress | None = None, vocabulary: Vocabulary | None = None,
+            profile: str | None = None) -> Specification:
+    """The specification in ``path``, with its findings (``profile`` None: detected from the document)."""
     path = Path(path)
     fmt = detect_format(path)
-    result = interpret(read_blocks(path, fmt, progress=progress))
+    result = interpret(read_blocks(path, fmt, progress=progress), vocabulary or VOCABULARY, profile)
     spec = Specification(
         schema_version=SCHEMA_VERSION,
         source=Source(path=path.name, format=fmt, sha256=hashlib.sha256(path.read_bytes()).hexdigest()),
+        profile=result.profile,
         document=result.document,
         qualifications=result.qualifications,
         units_overview=result.units_overview,

@@ -18,7 +18,12 @@ QUADRANT_LETTER = {letter: name for name, letter in ISP_QUADRANTS.items()}
 
 
 def check(spec: Specification) -> list[Finding]:
-    return _ksbs(spec) + _references(spec) + _ref_shape(spec)
+    return _references(spec)
+
+
+def check_isp(spec: Specification) -> list[Finding]:
+    """ISP conventions: KSB links described alike, reference letters matching level and quadrant."""
+    return _ksbs(spec) + _ref_shape(spec)
 
 
 def _normal(text: str) -> str:

@@ -9,7 +9,12 @@ from .sources import sightings
 
 
 def check(spec: Specification) -> list[Finding]:
-    return _uans(spec) + _qans(spec) + _listing_refs(spec)
+    return _uans(spec) + _qans(spec)
+
+
+def check_isp(spec: Specification) -> list[Finding]:
+    """ISP's own reference pattern in every listing."""
+    return _listing_refs(spec)
 
 
 def _uans(spec: Specification) -> list[Finding]:

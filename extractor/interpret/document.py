@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import cast
 
 from ..blocks import Block
 from ..errors import InputError
@@ -14,16 +15,21 @@ from ..model import (
     Constraint,
     Document,
     Finding,
+    Quadrant,
     Qualification,
     Unit,
     UnitListing,
 )
 from . import front
+from .build import build_unit
 from .bullets import learn_starters
+from .profiles import detect_profile
 from .reconcile import Reconciliation
-from .units import UnitReader, label_of
-from .vocabulary import QUADRANT_NAMES
+from .segments import heading_facts, listing_columns, starts_unit, unit_heading
+from .units import Printed, UnitReader
+from .vocabulary import QUADRANT_NAMES, VOCABULARY, Vocabulary
 
+FACT_FIELDS = ("uan", "reference", "level", "credits", "glh", "tqt", "outcomes")
 UNIT_SECTION = re.compile(rf"unit specifications\s*[-\u2013]\s*({QUADRANT_NAMES})\b", re.I)
 
 
@@ -34,16 +40,20 @@ class Interpretation:
     units_overview: list[UnitListing]
     units: list[Unit]
     findings: list[Finding] = field(default_factory=list)
+    profile: str = "generic"
 
 
 class Interpreter(Reconciliation):
-    def __init__(self, blocks: list[Block]):
+    def __init__(self, blocks: list[Block], vocabulary: Vocabulary = VOCABULARY, profile: str | None = None):
         self.blocks = blocks
+        self.vocabulary = vocabulary
+        self.forced_profile = profile
+        self.profile = profile or "generic"
         self.starters = learn_starters(blocks)
         self.paragraphs: list[Block] = []
         self.change_log: list[ChangeLogEntry] = []
         self.qualifications: list[Qualification] = []
-        self.structures: list[tuple[str, Block, list[UnitListing]]] = []
+        self.structures: list[tuple[str, Block | None, list[UnitListing]]] = []
         self.overview: list[UnitListing] = []
         self.rules: dict[str, list[Constraint]] = {}
         self.shares: list[Constraint] = []
@@ -51,6 +61,8 @@ class Interpreter(Reconciliation):
         self.findings: list[Finding] = []
         self._listing_quadrant: str | None = None
         self._listing_target: list[UnitListing] | None = None
+        self._listing_columns: list[str | None] | None = None
+        self._page_heading: Block | None = None
 
     def run(self) -> Interpretation:
         table: str | None = None
@@ -59,21 +71,40 @@ class Interpreter(Reconciliation):
         section_quadrant: str | None = None
         reader: UnitReader | None = None
         for block in self.blocks:
-            if block.kind == "row" and block.cells and label_of(block.cells[0].text) == "title":
-                self._close(reader)
-                reader = UnitReader(block, section_quadrant, self.starters)
-                continue
             if block.kind != "row":
                 match = UNIT_SECTION.search(block.text)
                 if match:
                     self._close(reader)
                     reader, section_quadrant = None, match.group(1).lower()
                     continue
+            front_header = reader is None and block.kind == "row" and front.header_kind(block) is not None
+            start = None if front_header else starts_unit(block, reader, self.vocabulary, table)
+            if start is not None:
+                self._close(reader)
+                reader = UnitReader(block, section_quadrant, self.starters, self.vocabulary)
+                if start == "heading":
+                    title, number = unit_heading(block)
+                    reader.draft.heading_title = Printed(title, [block.location])
+                    reader.draft.unit_number = Printed(number, [block.location])
+                    self._heading_facts(reader, block)
+                else:
+                    if self._page_heading is not None:
+                        reader.draft.heading_title = Printed(self._page_heading.text, [self._page_heading.location])
+                    reader.feed(block)
+                self._page_heading = None
+                table = None
+                continue
             if reader is not None:
                 reader.feed(block)
                 continue
+            if block.kind == "heading" and block.level == 1:
+                self._page_heading = block
             if block.kind == "row":
                 kind = front.header_kind(block)
+                if kind is None and table is None:
+                    columns = listing_columns(block, self.vocabulary)
+                    if columns is not None:
+                        kind, self._listing_columns = "listing", columns
                 if kind is not None:
                     table = kind
                     if kind == "listing":
@@ -82,8 +113,9 @@ class Interpreter(Reconciliation):
                 self._table_row(table, block)
                 continue
             table = None
+            self._listing_columns = None
             self.paragraphs.append(block)
-            if block.kind == "paragraph":
+            if block.kind in ("paragraph", "heading"):
                 rule_kind = front.rule_intro(block.text)
                 share = front.share_constraint(block)
                 if share is not None:
@@ -94,6 +126,11 @@ class Interpreter(Reconciliation):
         self._close(reader)
         return self._result()
 
+    def _heading_facts(self, reader: UnitReader, block: Block) -> None:
+        """'Level 1 Unit 3 - Spreadsheet Software (3 credits)': the level and credits a unit heading prints."""
+        for name, printed in heading_facts(block.text).items():
+            reader.draft.fields.setdefault(name, Printed(printed, [block.location]))
+
     # -- front matter ----------------------------------------------------------------------
 
     def _start_listing(self, heading: Block | None) -> None:
@@ -101,7 +138,7 @@ class Interpreter(Reconciliation):
         quadrant = front.quadrant_heading(title)
         self._listing_quadrant = quadrant
         self._listing_target = None
-        if quadrant is None:
+        if quadrant is None and self._listing_columns is None:
             self._listing_target = []
             self.structures.append((title, heading, self._listing_target))
 
@@ -113,7 +150,11 @@ class Interpreter(Reconciliation):
         elif table == "key_facts":
             self.qualifications.append(front.key_fact(block))
         elif table == "listing":
-            row = front.listing(block, self._listing_quadrant)
+            row = (
+                front.listing(block, self._listing_quadrant)
+                if self._listing_columns is None
+                else front.listing_by_columns(block, self._listing_columns)
+            )
             (self._listing_target if self._listing_target is not None else self.overview).append(row)
 
     def _rule_item(self, kind: str, block: Block) -> None:
@@ -136,18 +177,29 @@ class Interpreter(Reconciliation):
     def _close(self, reader: UnitReader | None) -> None:
         if reader is None:
             return
-        unit, notes = reader.finish()
-        if reader.draft.quadrant_heading:
-            unit.quadrant = reader.draft.quadrant_heading
+        draft = reader.draft
+        if not draft.outcomes.outcomes and not any(draft.has(name) for name in FACT_FIELDS):
+            return  # a heading that only looked like a unit ("Unit 1: Exploring modern texts")
+        notes = list(draft.notes)
+        unit = build_unit(draft, notes)
+        notes.extend(reader.skipped_finding())
+        if draft.quadrant_heading:
+            unit.quadrant = cast(Quadrant, draft.quadrant_heading)
         self.units.append(unit)
         self.findings.extend(notes)
 
     # -- assembling ------------------------------------------------------------------------
 
     def _result(self) -> Interpretation:
-        if not self.units:
-            raise InputError("no unit specification found (no 'Unit Title' table): not a qualification specification?")
-        self._normalise_refs()
+        if not self.units and not self.overview and not any(rows for _, _, rows in self.structures):
+            raise InputError(
+                "no unit specification found: looked for unit tables ('Unit Title', 'Learning outcomes'), "
+                "unit headings ('Unit 2: ...'), unit facts (unit reference, credits, guided learning hours) "
+                "and a units listing, and found none"
+            )
+        self.profile = self.forced_profile or detect_profile(self.units, self.overview)
+        if self.profile == "isp":
+            self._normalise_refs()
         self._apply_overview()
         self._attach_structures()
         self._attach_rules()
@@ -157,8 +209,10 @@ class Interpreter(Reconciliation):
             units_overview=self.overview,
             units=self.units,
             findings=self.findings,
+            profile=self.profile,
         )
 
-def interpret(blocks: Iterable[Block]) -> Interpretation:
-    """Interpret a block stream as a qualification specification."""
-    return Interpreter(list(blocks)).run()
+
+def interpret(blocks: Iterable[Block], vocabulary: Vocabulary = VOCABULARY, profile: str | None = None) -> Interpretation:
+    """Interpret a block stream as a qualification specification (profile None: detected)."""
+    return Interpreter(list(blocks), vocabulary, profile).run()

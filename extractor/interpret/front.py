@@ -7,8 +7,9 @@ import re
 
 from ..blocks import Block
 from ..findings import loc
+from ..identifiers import UAN as UAN_SHAPE
 from ..model import ChangeLogEntry, Constraint, Qualification, UnitListing
-from .values import count_word, parse_range, parse_uk_date, to_int
+from .values import count_word, parse_amount, parse_level, parse_range, parse_uk_date, to_int
 from .vocabulary import FRONT_TABLES, QUADRANT_NAMES, normalise_label
 
 QUADRANT_HEADING = re.compile(rf"^({QUADRANT_NAMES})\s+units?$", re.IGNORECASE)
@@ -95,6 +96,28 @@ def listing(block: Block, quadrant: str | None) -> UnitListing:
         tqt=to_int(cells[5]),
         credits=to_int(cells[6]),
         quadrant=quadrant,
+        provenance=[loc(block.location)],
+    )
+
+
+def listing_by_columns(block: Block, columns: list[str | None]) -> UnitListing:
+    """A units listing row read by its header's labels; a UAN-shaped reference is the UAN."""
+    values: dict[str, str] = {}
+    for name, cell in zip(columns, block.cells):
+        text = cell.text.strip()
+        if name in ("uan", "reference") and text:
+            values.setdefault("uan" if UAN_SHAPE.match(text) else "reference", text)
+        elif name is not None and text:
+            values.setdefault(name, text)
+    return UnitListing(
+        uan=values.get("uan", ""),
+        reference=values.get("reference") or values.get("uan", ""),
+        title=values.get("title", ""),
+        level=parse_level(values.get("level", "")),
+        glh=parse_amount(values.get("glh", "")),
+        tqt=parse_amount(values.get("tqt", "")),
+        credits=parse_amount(values.get("credits", "")),
+        quadrant=None,
         provenance=[loc(block.location)],
     )
 

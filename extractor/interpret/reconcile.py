@@ -80,7 +80,8 @@ class Reconciliation:
             row = by_ref.get(unit.reference)
             if row is None:
                 continue
-            unit.tqt = row.tqt
+            if unit.tqt is None:
+                unit.tqt = row.tqt
             if row.quadrant is None or row.quadrant == unit.quadrant:
                 continue
             if unit.quadrant is not None:

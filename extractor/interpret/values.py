@@ -21,6 +21,22 @@ def to_int(printed: str) -> int | None:
     return int(printed) if printed.isdigit() else None
 
 
+AMOUNT = re.compile(r"^\s*(\d+)\s*(?:credits?|hours?|hrs?|glh|tqt)?\.?\s*$", re.IGNORECASE)
+LEVEL_VALUE = re.compile(r"^\s*(?:(?:rqf|qcf|nqf|fheq|scqf)\s+)?(?:level\s*)?(\d+)\s*$", re.IGNORECASE)
+
+
+def parse_amount(printed: str) -> int | None:
+    """'20', '20 hours', '10 credits' -> the number; None for anything else (a range, a word)."""
+    match = AMOUNT.match(printed)
+    return int(match.group(1)) if match else None
+
+
+def parse_level(printed: str) -> int | None:
+    """'5', 'Level 3', 'RQF Level 6' -> the level; None for 'Entry Level 2' or anything else."""
+    match = LEVEL_VALUE.match(printed)
+    return int(match.group(1)) if match else None
+
+
 def count_word(word: str) -> int | None:
     """'two' -> 2, '3' -> 3."""
     word = word.lower()
@@ -73,7 +89,8 @@ def parse_apprenticeship(printed: str) -> list[ApprenticeshipLink] | None:
     links = []
     for begin, end in zip(starts, starts[1:] + [len(printed)]):
         segment = printed[begin:end]
-        name = STANDARD.match(segment).group(0)
+        standard = STANDARD.match(segment)
+        name = standard.group(0) if standard else ""
         codes = list(KSB_CODE.finditer(segment, len(name)))
         ksbs = [
             KSB(code=m.group(1), text=segment[m.end() : nxt.start() if nxt else len(segment)].strip())

@@ -51,7 +51,7 @@ class Vocabulary:
         match = LABEL_VALUE.match(text.strip())
         if not match:
             return None
-        name = self.field_of(match.group(1))
+        name = self.exact.get(normalise_label(match.group(1)))  # no prefix labels: a sentence is no label
         return (name, match.group(2).strip()) if name else None
 
     def extended(self, labels: dict[str, list[str]]) -> Vocabulary:
