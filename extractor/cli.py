@@ -15,6 +15,8 @@ import click
 
 from .diff.command import diff_command
 from .errors import InputError
+from .interpret.profiles import PROFILES
+from .interpret.vocabulary import load_vocabulary
 from .model import Specification
 from .pipeline import BUNDLED_SPEC, extract
 from .schema import schema_errors
@@ -50,11 +52,12 @@ def progress_bar(quiet: bool):
         yield update
 
 
-def load(source: Path, quiet: bool = True) -> Specification:
+def load(source: Path, quiet: bool = True, vocabulary: Path | None = None, profile: str | None = None) -> Specification:
     """Extract ``source``, turning input problems into one error line and exit 2."""
     try:
+        labels = load_vocabulary(vocabulary)
         with progress_bar(quiet) as update:
-            return extract(source, progress=update)
+            return extract(source, progress=update, vocabulary=labels, profile=profile)
     except InputError as exc:
         fail(str(exc))
     except OSError as exc:
@@ -67,18 +70,29 @@ def main() -> None:
     """Read a qualification specification (text, Word or PDF) into checked, structured data."""
 
 
+vocabulary_option = click.option(
+    "--vocabulary", type=click.Path(path_type=Path), default=None,
+    help="A TOML file of more labels ([labels] field = [\"label\", ...]) added to the built-in vocabulary.")
+profile_option = click.option(
+    "--profile", type=click.Choice(PROFILES), default=None,
+    help="Checks to run: generic (rules every specification obeys) or isp (and ISP's conventions); "
+    "default: detected from the document.")
+
+
 @main.command("extract")
 @click.argument("source", required=False, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), default=Path("output"),
               show_default=True, help="Directory to write into.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
-def extract_command(source: Path | None, out_dir: Path, quiet: bool) -> None:
+@vocabulary_option
+@profile_option
+def extract_command(source: Path | None, out_dir: Path, quiet: bool, vocabulary: Path | None, profile: str | None) -> None:
     """Write SOURCE as DIR/<stem>.json, DIR/<stem>/*.csv and DIR/<stem>.findings.md.
 
     Without SOURCE, the bundled ISP Level 5 specification is used.
     """
     source = source or BUNDLED_SPEC
-    spec = load(source, quiet)
+    spec = load(source, quiet, vocabulary, profile)
     stem = source.stem
     files = {out_dir / f"{stem}.json": render_json(spec)}
     files.update({out_dir / stem / f"{name}.csv": text for name, text in render_csv(spec).items()})
@@ -101,9 +115,11 @@ def extract_command(source: Path | None, out_dir: Path, quiet: bool) -> None:
               show_default=True)
 @click.option("--min-severity", type=click.Choice(["info", "warning", "error"]), default="info",
               show_default=True, help="Leave out findings below this severity.")
-def check_command(source: Path, fmt: str, min_severity: str) -> None:
+@vocabulary_option
+@profile_option
+def check_command(source: Path, fmt: str, min_severity: str, vocabulary: Path | None, profile: str | None) -> None:
     """Print SOURCE's findings; exit 1 if any is an error, 0 if none is."""
-    spec = load(source)
+    spec = load(source, vocabulary=vocabulary, profile=profile)
     spec.findings = [f for f in spec.findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[min_severity]]
     if fmt == "json":
         click.echo(json.dumps([f.model_dump(mode="json") for f in spec.findings], indent=2, ensure_ascii=False))

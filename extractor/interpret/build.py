@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..findings import finding, locs, value
+from ..identifiers import UAN as UAN_SHAPE
 from ..model import (
     AssessmentCriterion,
     ContentSection,
@@ -14,7 +15,7 @@ from ..model import (
     Unit,
 )
 from ..textutil import fold
-from .units import UAN_SHAPE, UNIT_NUMBER, Body, Place, Printed, UnitDraft
+from .units import UNIT_NUMBER, Body, Place, Printed, UnitDraft
 from .values import parse_amount, parse_apprenticeship, parse_level, parse_sector
 
 

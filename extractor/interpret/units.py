@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 
 from ..blocks import Block, Cell, Location, Part, PartKind
 from ..findings import finding, loc, value
-from ..identifiers import UAN as UAN_SHAPE
 from ..model import Finding
 from ..model import Location as ModelLocation
 from ..textutil import fold
