@@ -15,12 +15,15 @@ from typing import Literal, get_args
 
 from ..blocks import Block
 from ..errors import InputError
+from .sniff import sniff_text
 
-Format = Literal["text", "docx", "pdf"]
+Format = Literal["text", "docx", "pdf", "html", "markdown"]
 READERS: dict[Format, str] = {
     "text": "text:read_text",
     "docx": "docx:read_docx",
     "pdf": "pdf:read_pdf",
+    "html": "html:read_html",
+    "markdown": "markdown:read_markdown",
 }
 assert set(READERS) == set(get_args(Format)), "every format has exactly one reader"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -56,7 +59,7 @@ def detect_format(path: Path) -> Format:
         raise InputError(f"{path}: a ZIP archive but not a Word document (no word/document.xml)")
     if b"\x00" in head:
         raise InputError(f"{path}: binary file of an unsupported format")
-    return "text"
+    return sniff_text(head)
 
 
 def _ole_kind(path: Path) -> str:

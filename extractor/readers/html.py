@@ -1,0 +1,169 @@
+"""Reader for HTML specifications (web pages, saved or exported documents).
+
+The body is walked in document order by the lxml walker of ``html_cell``: headings
+(``<h1>``-``<h6>``) become ``heading`` blocks with their level, paragraphs and ``<br>``-separated
+lines ``paragraph`` blocks, list items ``item`` blocks (nested lists deeper, ordered lists
+with their displayed number as ``marker``). Each ``<tr>`` of a top-level table is one ``row``
+block; a row of ``<th>`` cells or in ``<thead>`` has style "header".
+
+Merged cells keep the grid, as the Word reader keeps columns for vertical merges: a cell
+spanning ``colspan`` columns is followed by colspan-1 empty cells, and the rows below a
+``rowspan`` cell get an empty cell in its columns (the learning outcome printed once, its
+criteria in the rows it spans). Trailing empty cells are dropped, as in the other readers.
+A table inside a cell is flattened into that cell's parts, row by row.
+
+Provenance: ``table`` (0-based, top-level tables in document order), ``row``, ``cell``
+(grid column), ``paragraph`` (piece within the cell, or among the body's pieces) and the
+element's source line.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import lxml.html
+from lxml import etree
+
+from ..blocks import Block, BlockKind, Cell, Location, Part
+from ..errors import InputError
+from ..textutil import fold
+from . import Progress
+from .html_cell import PieceKind, Walker, row_cells, table_rows, text_of
+
+LineOf = Callable[[Any], int | None]
+MAX_COLSPAN = 1000  # the limits of the HTML standard
+MAX_ROWSPAN = 65534
+TOP_LEVEL: dict[PieceKind, BlockKind] = {"heading": "heading", "paragraph": "paragraph", "item": "item", "run": "paragraph"}
+
+
+def read_html(path: Path, progress: Progress | None = None) -> Iterator[Block]:
+    """Blocks of an HTML file; InputError (raised at once) when it cannot be decoded or is empty."""
+    root = parse_html(decode_html(path.read_bytes(), path), path)
+    return html_blocks(root, lambda node: node.sourceline)
+
+
+def decode_html(data: bytes, path: Path) -> str:
+    """The text of an HTML file: UTF-8 (with or without BOM), else the charset it declares."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        declared = _declared_charset(data)
+        if declared is None:
+            raise InputError(
+                f"{path}: not UTF-8 ({exc.reason} at byte {exc.start}) and no usable charset declared"
+            ) from None
+    try:
+        return data.decode(declared)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not valid {declared} ({exc.reason} at byte {exc.start})") from None
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The Python codec of a ``<meta charset>`` or http-equiv Content-Type, if known."""
+    try:
+        head = lxml.html.document_fromstring(data[:4096], parser=lxml.html.HTMLParser(encoding="iso-8859-1"))
+    except etree.ParserError:
+        return None
+    for meta in head.iter("meta"):
+        value = meta.get("charset")
+        content = (meta.get("content") or "").lower()
+        if value is None and "charset=" in content:
+            value = content.split("charset=", 1)[1].split(";")[0]
+        if value:
+            try:
+                name = codecs.lookup(value.strip().strip("\"'")).name
+            except LookupError:
+                return None
+            if name.startswith(("utf-16", "utf-32")):  # bytes already read as ASCII: browsers ignore it
+                return None
+            return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name  # as browsers do
+    return None
+
+
+def parse_html(text: str, path: Path) -> Any:
+    """The lxml document of an HTML text; InputError when it has no content at all."""
+    parser = lxml.html.HTMLParser(encoding="utf-8")
+    try:
+        root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
+    except etree.ParserError:
+        raise InputError(f"{path}: HTML document without content") from None
+    for error in parser.error_log:
+        if error.type_name == "ERR_RESOURCE_LIMIT":  # libxml2 would silently cut the rest off
+            raise InputError(f"{path}: HTML beyond the parser's limits ({error.message}), line {error.line}")
+    return root
+
+
+def html_blocks(root: Any, line_of: LineOf) -> Iterator[Block]:
+    """The blocks of an lxml document; ``line_of`` gives an element's line in the source."""
+    body = root.find("body")
+    paragraph, table = -1, -1
+    for piece in Walker(in_cell=False).pieces(body if body is not None else root):
+        if piece.kind == "table":
+            table += 1
+            yield from _table(piece.node, table, line_of)
+            continue
+        paragraph += 1
+        where = Location(line=line_of(piece.node), paragraph=paragraph)
+        yield Block(TOP_LEVEL[piece.kind], where, text=piece.text, level=piece.level, marker=piece.marker)
+
+
+def _table(table: Any, index: int, line_of: LineOf) -> Iterator[Block]:
+    for caption in table.iterchildren("caption"):
+        text = fold(text_of(caption))
+        if text:
+            yield Block("paragraph", Location(line=line_of(caption), table=index), text=text)
+    covered: dict[int, int] = {}  # grid column -> rows still covered by a rowspan from above
+    for number, (row, header) in enumerate(table_rows(table)):
+        at = Location(table=index, row=number)
+        cells = _row_cells(row, at, covered, line_of)
+        while cells and not cells[-1].parts:
+            cells.pop()
+        style = "header" if header else None
+        yield Block("row", replace(at, line=line_of(row)), cells=tuple(cells), style=style)
+
+
+def _row_cells(row: Any, at: Location, covered: dict[int, int], line_of: LineOf) -> list[Cell]:
+    """The cells of one row on the table's grid, updating ``covered`` for the rows below."""
+    cells: list[Cell] = []
+    for element in row_cells(row):
+        _skip_covered(cells, covered, at)
+        column = len(cells)
+        where = replace(at, line=line_of(element), cell=column)
+        cells.append(Cell(_cell_parts(element, where, line_of), where))
+        span = _span(element.get("colspan"), MAX_COLSPAN)
+        cells.extend(Cell((), replace(at, cell=column + k)) for k in range(1, span))
+        rows = _span(element.get("rowspan"), MAX_ROWSPAN)
+        if rows > 1:
+            covered.update((column + k, rows - 1) for k in range(span))
+    while any(column >= len(cells) for column in covered):
+        if len(cells) not in covered:
+            cells.append(Cell((), replace(at, cell=len(cells))))
+        _skip_covered(cells, covered, at)
+    return cells
+
+
+def _skip_covered(cells: list[Cell], covered: dict[int, int], at: Location) -> None:
+    """Empty cells for the columns that a rowspan from above covers at this point of the row."""
+    while len(cells) in covered:
+        column = len(cells)
+        cells.append(Cell((), replace(at, cell=column)))
+        covered[column] -= 1
+        if not covered[column]:
+            del covered[column]
+
+
+def _cell_parts(element: Any, where: Location, line_of: LineOf) -> tuple[Part, ...]:
+    pieces = Walker(in_cell=True).pieces(element)
+    return tuple(p.part(replace(where, paragraph=n, line=line_of(p.node))) for n, p in enumerate(pieces))
+
+
+def _span(value: str | None, limit: int) -> int:
+    """A colspan/rowspan value: 1 when absent, invalid or 0, at most ``limit``."""
+    try:
+        return min(max(int((value or "1").strip()), 1), limit)
+    except ValueError:
+        return 1
