@@ -30,7 +30,7 @@ def outcome_kind(text: str) -> str | None:
 
 def build_unit(d: UnitDraft, notes: list[Finding]) -> Unit:
     """The unit, with the findings met while assembling it appended to ``notes``."""
-    ref = d.ref
+    ref = d.name
     title_text = d.fields.get("title")
     code = d.code
     title = title_text.text[len(code):].strip() if title_text and code else (title_text.text if title_text else "")
@@ -78,7 +78,7 @@ def build_unit(d: UnitDraft, notes: list[Finding]) -> Unit:
         provenance_fields["title"] = d.heading_title
     return Unit(
         reference=ref,
-        reference_printed=ref if ref != "?" else "",
+        reference_printed=d.ref,
         uan=uan or None,
         unit_number=number,
         title=title,
@@ -114,8 +114,8 @@ def _outcomes(d: UnitDraft, notes: list[Finding]) -> list[LearningOutcome]:
             finding(
                 "duplicate-learning-outcome",
                 "error",
-                f"Unit {d.ref} prints learning outcome {number} twice.",
-                unit=d.ref,
+                f"Unit {d.name} prints learning outcome {number} twice.",
+                unit=d.name,
                 field="learning_outcomes",
                 values=[value(first.text, "first", first.where), value(second.text, "second", second.where)],
             )
@@ -127,9 +127,9 @@ def _outcomes(d: UnitDraft, notes: list[Finding]) -> list[LearningOutcome]:
                 finding(
                     "criterion-without-outcome",
                     "error",
-                    f"Unit {d.ref}: criterion {criterion.number} belongs to learning outcome {criterion.outcome}, "
+                    f"Unit {d.name}: criterion {criterion.number} belongs to learning outcome {criterion.outcome}, "
                     "which the unit does not print; it is left out.",
-                    unit=d.ref,
+                    unit=d.name,
                     field="assessment_criteria",
                     values=[value(f"{criterion.number} {criterion.text}", "learning outcomes table", criterion.where)],
                 )
@@ -169,10 +169,10 @@ def _duplicate_bodies(d: UnitDraft) -> list[Finding]:
             finding(
                 "duplicate-block",
                 "error",
-                f"Unit {d.ref} prints its 'Additional Information' block twice"
+                f"Unit {d.name} prints its 'Additional Information' block twice"
                 + (" with the same wording" if same else " with different wording")
                 + "; the first is used.",
-                unit=d.ref,
+                unit=d.name,
                 field="additional_information",
                 values=[
                     value(_numbers(first), "first block: section numbers", [*first.where[:1], *_section_places(first)]),

@@ -86,14 +86,21 @@ class UnitDraft:
 
     @property
     def ref(self) -> str:
-        """The unit's reference as printed: its own field, a code opening the title, its UAN, its number."""
+        """The unit's reference as printed: its own field, a code opening the title, its UAN ("" if none)."""
         own = self.fields.get("reference")
         if own and own.text and not UNIT_NUMBER.match(own.text):
             return own.text
-        for candidate in (self.code, self._text("uan"), self.unit_number.text if self.unit_number else ""):
+        for candidate in (self.code, self._text("uan")):
             if candidate:
                 return candidate
-        return "?"
+        return ""
+
+    @property
+    def name(self) -> str:
+        """What findings call the unit: its reference, else its number, else its title."""
+        title = self.fields.get("title") or self.heading_title
+        number = self.unit_number.text if self.unit_number else ""
+        return self.ref or number or (title.text if title else "") or "?"
 
     def _text(self, name: str) -> str:
         printed = self.fields.get(name)
@@ -152,7 +159,9 @@ class UnitReader:
             d.state = "outcomes" if label in ("outcomes", "criteria") else label
             d.current_field = None
             if label in ("outcomes", "criteria") and len(cells) > 1:
-                d.roles = [self._role(c.text) for c in cells]
+                roles = [self._role(c.text) for c in cells]
+                named = "outcomes" in roles and "criteria" in roles
+                d.roles = [role or ("content" if named else "") for role in roles]
             return
         if label == "additional":
             if d.bodies and (d.body.content or d.body.guidance):
@@ -223,15 +232,15 @@ class UnitReader:
     def _loose(self, block: Block) -> None:
         """A heading, paragraph or list item between or instead of a unit's tables."""
         d = self.draft
-        label = label_of(block.text, self.vocabulary)
-        if label is not None:
-            self._label(label, [Cell((), block.location)], block)
-            return
         split = self.vocabulary.split_label(block.text) if block.kind != "item" else None
-        if split is not None and split[0] not in PARTS:
+        if split is not None and split[0] not in PARTS and split[0] != "additional":
             name, text = split
             self._label(name, [Cell((), block.location), Cell((Part("paragraph", text, block.location),), block.location)],
                         block)
+            return
+        label = label_of(block.text, self.vocabulary)
+        if label is not None:
+            self._label(label, [Cell((), block.location)], block)
             return
         if d.state == "outcomes" and d.outcomes.line(block.text, block.location, block.kind):
             return
@@ -267,9 +276,9 @@ class UnitReader:
             finding(
                 "text-outside-table",
                 "info",
-                f"Unit {d.ref}: text printed after the {name} table was read as part of "
+                f"Unit {d.name}: text printed after the {name} table was read as part of "
                 f"section {sections[-1].number}.",
-                unit=d.ref,
+                unit=d.name,
                 field="indicative_content" if d.state == "content" else "assessor_guidance",
                 values=[value(block.text, "paragraph outside the table", [block.location])],
             )
@@ -289,9 +298,9 @@ class UnitReader:
             finding(
                 "unexpected-row",
                 "warning",
-                f"Unit {d.ref}: {count} row(s) or paragraph(s) that fit no field of the unit specification "
+                f"Unit {d.name}: {count} row(s) or paragraph(s) that fit no field of the unit specification "
                 "were skipped.",
-                unit=d.ref,
+                unit=d.name,
                 values=[value(text, "skipped text", [where]) for text, where in d.skipped],
             )
         ]
