@@ -155,6 +155,9 @@ class AssessmentCriterion(Model):
 
 class LearningOutcome(Model):
     number: int
+    number_printed: bool = Field(
+        default=True, description="False when the outcome is printed without a number and was numbered in order"
+    )
     text: str
     kind: OutcomeKind | None
     assessment_criteria: list[AssessmentCriterion]

@@ -45,7 +45,7 @@ def build_unit(d: UnitDraft, notes: list[Finding]) -> Unit:
         for s in body.content
     ]
     content += [
-        ContentSection(section=str(number), learning_outcome=number, items=items, provenance=locs([where]))
+        ContentSection(section=str(number), learning_outcome=number, items=items, provenance=locs(where))
         for number, items, where in d.outcomes.content
     ]
     guidance = [
@@ -151,6 +151,7 @@ def _outcomes(d: UnitDraft, notes: list[Finding]) -> list[LearningOutcome]:
         result.append(
             LearningOutcome(
                 number=number,
+                number_printed=outcome.printed,
                 text=outcome.text,
                 kind=outcome_kind(outcome.text),
                 assessment_criteria=grouped[number],

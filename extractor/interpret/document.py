@@ -29,6 +29,7 @@ from .segments import heading_facts, listing_columns, starts_unit, unit_heading
 from .units import Printed, UnitReader
 from .vocabulary import QUADRANT_NAMES, VOCABULARY, Vocabulary
 
+QUALIFICATION_FACTS = ("qualification", "qan")
 FACT_FIELDS = ("uan", "reference", "level", "credits", "glh", "tqt", "outcomes")
 UNIT_SECTION = re.compile(rf"unit specifications\s*[-\u2013]\s*({QUADRANT_NAMES})\b", re.I)
 
@@ -62,7 +63,6 @@ class Interpreter(Reconciliation):
         self._listing_quadrant: str | None = None
         self._listing_target: list[UnitListing] | None = None
         self._listing_columns: list[str | None] | None = None
-        self._page_heading: Block | None = None
 
     def run(self) -> Interpretation:
         table: str | None = None
@@ -70,6 +70,7 @@ class Interpreter(Reconciliation):
         rule_kind: str | None = None
         section_quadrant: str | None = None
         reader: UnitReader | None = None
+        previous: Block | None = None
         for block in self.blocks:
             if block.kind != "row":
                 match = UNIT_SECTION.search(block.text)
@@ -80,6 +81,7 @@ class Interpreter(Reconciliation):
             front_header = reader is None and block.kind == "row" and front.header_kind(block) is not None
             start = None if front_header else starts_unit(block, reader, self.vocabulary, table)
             if start is not None:
+                heading_before = self._heading_before(reader, previous)
                 self._close(reader)
                 reader = UnitReader(block, section_quadrant, self.starters, self.vocabulary)
                 if start == "heading":
@@ -88,19 +90,19 @@ class Interpreter(Reconciliation):
                     reader.draft.unit_number = Printed(number, [block.location])
                     self._heading_facts(reader, block)
                 else:
-                    if self._page_heading is not None:
-                        reader.draft.heading_title = Printed(self._page_heading.text, [self._page_heading.location])
+                    if heading_before is not None:
+                        reader.draft.heading_title = Printed(heading_before.text, [heading_before.location])
                     reader.feed(block)
-                self._page_heading = None
-                table = None
+                previous, table = block, None
                 continue
+            previous = block
             if reader is not None:
                 reader.feed(block)
                 continue
-            if block.kind == "heading" and block.level == 1:
-                self._page_heading = block
             if block.kind == "row":
                 kind = front.header_kind(block)
+                if kind is None and block.cells and self.vocabulary.field_of(block.cells[0].text) in QUALIFICATION_FACTS:
+                    kind = "qualification_facts"  # a qualification's facts, not a unit's
                 if kind is None and table is None:
                     columns = listing_columns(block, self.vocabulary)
                     if columns is not None:
@@ -125,6 +127,15 @@ class Interpreter(Reconciliation):
                 self._rule_item(rule_kind, block)
         self._close(reader)
         return self._result()
+
+    def _heading_before(self, reader: UnitReader | None, previous: Block | None) -> Block | None:
+        """The heading right before a unit's first block, which names the unit ("Safe handling of goods");
+        taken back from the unit before, where it was skipped text."""
+        if previous is None or previous.kind != "heading" or self.vocabulary.field_of(previous.text) is not None:
+            return None
+        if reader is not None and reader.draft.skipped and reader.draft.skipped[-1][1] == previous.location:
+            reader.draft.skipped.pop()
+        return previous
 
     def _heading_facts(self, reader: UnitReader, block: Block) -> None:
         """'Level 1 Unit 3 - Spreadsheet Software (3 credits)': the level and credits a unit heading prints."""
@@ -155,7 +166,8 @@ class Interpreter(Reconciliation):
                 if self._listing_columns is None
                 else front.listing_by_columns(block, self._listing_columns)
             )
-            (self._listing_target if self._listing_target is not None else self.overview).append(row)
+            if row is not None:
+                (self._listing_target if self._listing_target is not None else self.overview).append(row)
 
     def _rule_item(self, kind: str, block: Block) -> None:
         rule = front.constraint(block)

@@ -100,8 +100,11 @@ def listing(block: Block, quadrant: str | None) -> UnitListing:
     )
 
 
-def listing_by_columns(block: Block, columns: list[str | None]) -> UnitListing:
-    """A units listing row read by its header's labels; a UAN-shaped reference is the UAN."""
+def listing_by_columns(block: Block, columns: list[str | None]) -> UnitListing | None:
+    """A units listing row read by its header's labels; a UAN-shaped reference is the UAN.
+    None for a row that only names a group ("Mandatory units")."""
+    if sum(1 for cell in block.cells if cell.text.strip()) < 2:
+        return None
     values: dict[str, str] = {}
     for name, cell in zip(columns, block.cells):
         text = cell.text.strip()

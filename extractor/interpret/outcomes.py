@@ -24,6 +24,7 @@ OUTCOME = re.compile(
 STRONG_OUTCOME = re.compile(
     r"^(?:learning\s+outcome|outcome|LO)\s*(\d+)(?!\.\d)\s*[:.\-\u2013)]?\s*(.*)$", re.IGNORECASE | re.DOTALL
 )
+UNNUMBERED_OUTCOME = re.compile(r"^(?:learning\s+outcome|LO)\s*[:\-\u2013]\s*([A-Za-z].*)$", re.IGNORECASE | re.DOTALL)
 BARE_OUTCOME = re.compile(r"^(?:(?:learning\s+outcome|outcome|LO)\s*)?(\d+)\.?$", re.IGNORECASE)
 CRITERION = re.compile(r"^(?:AC\s*)?(\d+)\.(\d+)\.?(?:\s+(\S.*))?$", re.IGNORECASE | re.DOTALL)
 BARE_CRITERION = re.compile(r"^(?:AC\s*)?(\d+)\.(\d+)$", re.IGNORECASE)
@@ -41,6 +42,7 @@ class CriterionDraft:
 class OutcomeDraft:
     text: str
     where: list[Location]
+    printed: bool = True
 
 
 @dataclass
@@ -50,7 +52,7 @@ class Outcomes:
     outcomes: dict[int, OutcomeDraft] = field(default_factory=dict)
     criteria: list[CriterionDraft] = field(default_factory=list)
     duplicates: list[tuple[int, OutcomeDraft, OutcomeDraft]] = field(default_factory=list)
-    content: list[tuple[int, list[str], Location]] = field(default_factory=list)
+    content: list[tuple[int, list[str], list[Location]]] = field(default_factory=list)
     current: int | None = None
     pending: tuple[int, Location] | None = None
     listed: bool = False
@@ -63,6 +65,12 @@ class Outcomes:
             self.outcomes[number] = OutcomeDraft(text, [where])
         elif fold(known.text) != fold(text):
             self.duplicates.append((number, known, OutcomeDraft(text, [where])))
+
+    def unnumbered_outcome(self, text: str, where: Location) -> None:
+        """An outcome printed without a number: the next number, marked as not printed."""
+        number = max(self.outcomes, default=0) + 1
+        self.outcomes[number] = OutcomeDraft(text, [where], printed=False)
+        self.current = number
 
     def criterion(self, outcome: int, number: str | None, text: str, where: Location) -> None:
         self.criteria.append(CriterionDraft(outcome, number, text, [where]))
@@ -111,6 +119,11 @@ class Outcomes:
             self.outcome(int(strong.group(1)), strong.group(2), where)
             self.listed = False
             return True
+        unnumbered = UNNUMBERED_OUTCOME.match(text)
+        if unnumbered and not is_item:
+            self.unnumbered_outcome(unnumbered.group(1), where)
+            self.listed = False
+            return True
         outcome = OUTCOME.match(text)
         if outcome and (not is_item or self.current is None or self.listed):
             self.outcome(int(outcome.group(1) or outcome.group(2)), outcome.group(3), where)
@@ -129,6 +142,8 @@ class Outcomes:
         if not filled:
             return True
         first = filled[0]
+        if not any(_numbered(t) for t in texts) and roles is not None and len(roles) == len(cells):
+            return self._by_roles(cells, roles, where)
         if not _numbered(texts[first]):
             if first > 0 and not _has_role(roles, len(cells), first, "content"):
                 return self.extend_last(" ".join(t for t in texts[first:] if t), where)
@@ -161,6 +176,21 @@ class Outcomes:
             index += 1
         return True
 
+    def _by_roles(self, cells: list[Cell], roles: list[str], where: Location) -> bool:
+        """A row of a table headed by outcomes and criteria whose entries carry no numbers."""
+        read = False
+        for cell, role in zip(cells, roles):
+            if not cell.text:
+                continue
+            if role == "outcomes":
+                self.unnumbered_outcome(cell.text, cell.location)
+                read = True
+            elif role == "criteria":
+                read = any([self.unnumbered(p.text, where) for p in cell.parts if p.text]) or read
+            elif role == "content":
+                self._content(cell, where)
+        return read
+
     def _cell(self, cell: Cell, where: Location, after_outcome: bool) -> bool:
         """The parts of one cell: outcomes, criteria, their continuations. True if criteria were read."""
         last: str | None = None
@@ -190,9 +220,15 @@ class Outcomes:
         return read
 
     def _content(self, cell: Cell, where: Location) -> None:
+        """Content printed beside an outcome's criteria: one section per outcome, rows in order."""
         items = [p.text for p in cell.parts if p.text]
-        if self.current is not None and items:
-            self.content.append((self.current, items, where))
+        if self.current is None or not items:
+            return
+        if self.content and self.content[-1][0] == self.current:
+            self.content[-1][1].extend(items)
+            self.content[-1][2].append(where)
+        else:
+            self.content.append((self.current, items, [where]))
 
 
 def _numbered(text: str) -> bool:

@@ -17,7 +17,8 @@ from ..model import Finding
 from ..model import Location as ModelLocation
 from ..textutil import fold
 from .bullets import StarterModel, split_run
-from .outcomes import CRITERION, Outcomes
+from .outcomes import BARE_CRITERION, CRITERION, STRONG_OUTCOME, UNNUMBERED_OUTCOME, Outcomes
+from .values import fact_in_words
 from .vocabulary import VOCABULARY, Vocabulary
 
 SECTION = re.compile(r"^(\d+)\.?$")
@@ -134,10 +135,12 @@ class UnitReader:
             self._loose(block)
             return
         cells = list(block.cells)
-        label = label_of(cells[0].text, self.vocabulary) if cells and cells[0].text else None
+        outcome_first = bool(cells) and _outcome_line(cells[0].text)
+        label = label_of(cells[0].text, self.vocabulary) if cells and cells[0].text and not outcome_first else None
+        numbered = label is None and self._outcome_row(cells)
         if label is not None:
             self._label(label, cells, block)
-        elif d.state == "outcomes" or (d.state == "header" and self._outcome_row(cells)):
+        elif d.state == "outcomes" or (d.state == "header" and numbered):
             if not d.outcomes.row(cells, block.location, d.roles):
                 self._note_unexpected(block)
         elif d.state in ("content", "guidance"):
@@ -148,8 +151,10 @@ class UnitReader:
             self._note_unexpected(block)
 
     def _outcome_row(self, cells: list[Cell]) -> bool:
-        """A row of numbered criteria outside a labelled outcomes table (a grid of criteria)."""
-        return any(_criterion_with_text(c.text) for c in cells)
+        """A row that prints a numbered outcome or criterion, whatever table it is in."""
+        return any(_criterion_with_text(c.text) or _numbered_outcome(c.text) for c in cells) or any(
+            BARE_CRITERION.match(c.text) for c in cells[1:]
+        )
 
     # -- labels and scalar fields -------------------------------------------------------
 
@@ -232,11 +237,18 @@ class UnitReader:
     def _loose(self, block: Block) -> None:
         """A heading, paragraph or list item between or instead of a unit's tables."""
         d = self.draft
+        if block.kind != "item" and _outcome_line(block.text):
+            d.state = "outcomes"
+            d.outcomes.line(block.text, block.location, block.kind)
+            return
         split = self.vocabulary.split_label(block.text) if block.kind != "item" else None
         if split is not None and split[0] not in PARTS and split[0] != "additional":
             name, text = split
-            self._label(name, [Cell((), block.location), Cell((Part("paragraph", text, block.location),), block.location)],
+            first, *more = [segment.strip() for segment in text.split(" | ")]
+            self._label(name, [Cell((), block.location), Cell((Part("paragraph", first, block.location),), block.location)],
                         block)
+            for fact, fact_text in filter(None, (fact_in_words(segment) for segment in more)):
+                d.fields.setdefault(fact, Printed(fact_text, [loc(block.location)]))
             return
         label = label_of(block.text, self.vocabulary)
         if label is not None:
@@ -304,6 +316,17 @@ class UnitReader:
                 values=[value(text, "skipped text", [where]) for text, where in d.skipped],
             )
         ]
+
+
+def _outcome_line(text: str) -> bool:
+    """A line that is an outcome although it starts like a label ('Learning Outcome 1: ...', 'LO: ...')."""
+    return _numbered_outcome(text) or bool(UNNUMBERED_OUTCOME.match(text))
+
+
+def _numbered_outcome(text: str) -> bool:
+    """'Learning Outcome 1: Understand ...', 'LO1 Understand ...' (a label with a number is an outcome)."""
+    match = STRONG_OUTCOME.match(text)
+    return bool(match and match.group(2))
 
 
 def _criterion_with_text(text: str) -> bool:

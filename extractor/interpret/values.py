@@ -37,6 +37,22 @@ def parse_level(printed: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
+FACT_IN_WORDS = (
+    ("credits", re.compile(r"^\d+\s+credits?$", re.IGNORECASE)),
+    ("glh", re.compile(r"^\d+\s+(?:glh|guided learning hours)$", re.IGNORECASE)),
+    ("tqt", re.compile(r"^\d+\s+(?:tqt|hours total qualification time)$", re.IGNORECASE)),
+    ("level", re.compile(r"^(?:(?:rqf|qcf)\s+)?(?:entry\s+)?level\s+\d+$", re.IGNORECASE)),
+)
+
+
+def fact_in_words(printed: str) -> tuple[str, str] | None:
+    """'2 credits' -> ('credits', '2 credits'); 'Level 2' -> ('level', 'Level 2'): a fact that names itself."""
+    for name, pattern in FACT_IN_WORDS:
+        if pattern.match(printed.strip()):
+            return name, printed.strip()
+    return None
+
+
 def count_word(word: str) -> int | None:
     """'two' -> 2, '3' -> 3."""
     word = word.lower()
