@@ -41,10 +41,8 @@ def expected_sequences(expected: dict) -> dict[str, list[str]]:
     """
     units = expected.get("units", [])
     outcomes = [o for u in units for o in u.get("learning_outcomes", [])]
-    sequences = {
-        "unit facts": [u[k] for u in units for k in ("reference", "unit_number", "title") if u.get(k)],
-        "outcomes": [o["text"] for o in outcomes],
-    }
+    sequences = {key: [u[key] for u in units if u.get(key)] for key in ("reference", "unit_number", "title")}
+    sequences["outcomes"] = [o["text"] for o in outcomes]
     for index, outcome in enumerate(outcomes):
         sequences[f"criteria of outcome #{index} ({outcome['number']})"] = [
             c["text"] for c in outcome["assessment_criteria"]
@@ -79,7 +77,20 @@ def test_criteria_numbers_follow_their_outcome(expected_path: Path) -> None:
 def test_every_fixture_has_an_expected_file_and_a_readme_row() -> None:
     readme = (BODIES / "README.md").read_text(encoding="utf-8")
     fixtures = [p for p in BODIES.iterdir() if p.suffix in FORMATS and p.name != "README.md"]
-    assert fixtures
+    assert len(fixtures) >= 9
     for fixture in fixtures:
         assert (BODIES / f"{fixture.stem}.expected.json").exists(), fixture.name
         assert f"`{fixture.name}`" in readme, fixture.name
+
+
+@pytest.mark.parametrize("expected_path", EXPECTED, ids=lambda p: p.name)
+def test_kind_matches_content(expected_path: Path) -> None:
+    expected = json.loads(expected_path.read_text(encoding="utf-8"))
+    outcomes = [o for u in expected["units"] for o in u.get("learning_outcomes", [])]
+    if expected["kind"] == "units":
+        assert outcomes and all(o["assessment_criteria"] for o in outcomes)
+    elif expected["kind"] == "structure_only":
+        assert expected["units"] and not outcomes
+    else:
+        assert expected["kind"] == "not_unit_based"
+        assert expected["units"] == [] and expected["expected_exit_code"] == 2
