@@ -202,3 +202,10 @@ def test_every_fixture_has_both_forms_and_a_readme_row():
     assert len(PAIRS) == 9
     for name in PAIRS:
         assert f"| `{name}` |" in readme
+
+
+def test_markdown_of_only_a_comment_is_an_input_error(tmp_path):
+    path = tmp_path / "comment.md"
+    path.write_text("<!-- only a comment -->\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"comment\.md: no content \(only white space, comments or empty markup\)"):
+        read_markdown(path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 
 import pytest
@@ -76,3 +77,11 @@ def test_each_rule(text, expected):
 
 def test_indentation_tabs_are_not_tab_separated_rows():
     assert sniff_text(b"# Unit 1\n\n- item\n\t- nested item indented with a tab\n") == "markdown"
+
+
+def test_libreoffice_html_export(tmp_path):
+    """A real exporter's page: a doctype, then <html> with a long <head> of metadata and styles."""
+    page = tmp_path / "isp-export"
+    packed = ROOT / "tests" / "fixtures" / "html" / f"{BUNDLED_SPEC.stem}.libreoffice.html.gz"
+    page.write_bytes(gzip.decompress(packed.read_bytes()))
+    assert detect_format(page) == "html"

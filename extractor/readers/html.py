@@ -9,7 +9,9 @@ block; a row of ``<th>`` cells or in ``<thead>`` has style "header".
 Merged cells keep the grid, as the Word reader keeps columns for vertical merges: a cell
 spanning ``colspan`` columns is followed by colspan-1 empty cells, and the rows below a
 ``rowspan`` cell get an empty cell in its columns (the learning outcome printed once, its
-criteria in the rows it spans). Trailing empty cells are dropped, as in the other readers.
+criteria in the rows it spans). Trailing empty cells are dropped, as in the other readers,
+so a full-width row is one cell, as a horizontally merged Word cell is (the Word reader does
+not pad a merge in the middle of a row).
 A table inside a cell is flattened into that cell's parts, row by row.
 
 Provenance: ``table`` (0-based, top-level tables in document order), ``row``, ``cell``
@@ -90,7 +92,7 @@ def parse_html(text: str, path: Path) -> Any:
     try:
         root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
     except etree.ParserError:
-        raise InputError(f"{path}: HTML document without content") from None
+        raise InputError(f"{path}: no content (only white space, comments or empty markup)") from None
     for error in parser.error_log:
         if error.type_name == "ERR_RESOURCE_LIMIT":  # libxml2 would silently cut the rest off
             raise InputError(f"{path}: HTML beyond the parser's limits ({error.message}), line {error.line}")
