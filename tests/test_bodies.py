@@ -77,6 +77,7 @@ def test_other_bodies_are_checked_under_the_generic_profile_and_skipped_text_is_
         "ocr-unit-three-columns-one-row",
         "btec-specialist-unit-learner-will-can-header",
         "tlm-unit-criteria-grid-by-outcome",
+        "agored-cymru-unit-page-guidance-by-criterion",
     ],
 )
 def test_a_complete_unit_of_another_body_gets_no_error_finding(name):
@@ -86,10 +87,18 @@ def test_a_complete_unit_of_another_body_gets_no_error_finding(name):
     assert all(f["severity"] != "error" for f in json.loads(result.output))
 
 
-def test_units_without_a_printed_title_are_reported():
-    spec = extract(BODIES / "gateway-entry-units-lo-heading-ac-list.html")
+@pytest.mark.parametrize(
+    ("fixture", "untitled"),
+    [
+        ("gateway-entry-units-lo-heading-ac-list.html", ["J/504/8733", "L/504/8944", "L/505/4856", "Y/504/8428"]),
+        ("gateway-units-markdown-copy-lo-code-prefix.md", ["A/505/2763", "F/502/0168", "K/506/0678"]),
+    ],
+)
+def test_units_without_a_printed_title_are_reported(fixture, untitled):
+    spec = extract(BODIES / fixture)
     missing = sorted(f.unit for f in spec.findings if f.code == "required-field-empty" and f.field == "title")
-    assert missing == ["J/504/8733", "L/504/8944", "L/505/4856", "Y/504/8428"]
+    assert missing == untitled
+    assert [f.code for f in spec.findings if f.severity == "error"] == ["required-field-empty"] * len(untitled)
 
 
 def test_a_qualification_structure_only_extracts_its_units_listing(tmp_path):

@@ -63,6 +63,7 @@ class Interpreter(Reconciliation):
         self._listing_quadrant: str | None = None
         self._listing_target: list[UnitListing] | None = None
         self._listing_columns: list[str | None] | None = None
+        self._page_title: Block | None = None
 
     def run(self) -> Interpretation:
         table: str | None = None
@@ -99,6 +100,8 @@ class Interpreter(Reconciliation):
             if reader is not None:
                 reader.feed(block)
                 continue
+            if block.kind == "heading" and block.level == 1 and self.vocabulary.field_of(block.text) is None:
+                self._page_title = block
             if block.kind == "row":
                 kind = front.header_kind(block)
                 if kind is None and block.cells and self.vocabulary.field_of(block.cells[0].text) in QUALIFICATION_FACTS:
@@ -129,10 +132,12 @@ class Interpreter(Reconciliation):
         return self._result()
 
     def _heading_before(self, reader: UnitReader | None, previous: Block | None) -> Block | None:
-        """The heading right before a unit's first block, which names the unit ("Safe handling of goods");
-        taken back from the unit before, where it was skipped text."""
+        """The heading right before a unit's first block, which names the unit ("Safe handling of goods"),
+        taken back from the unit before, where it was skipped text; else the page's own title (a level-1
+        heading since the last unit)."""
+        page_title, self._page_title = self._page_title, None
         if previous is None or previous.kind != "heading" or self.vocabulary.field_of(previous.text) is not None:
-            return None
+            return page_title
         if reader is not None and reader.draft.skipped and reader.draft.skipped[-1][1] == previous.location:
             reader.draft.skipped.pop()
         return previous

@@ -26,7 +26,7 @@ STRONG_OUTCOME = re.compile(
 )
 UNNUMBERED_OUTCOME = re.compile(r"^(?:learning\s+outcome|LO)\s*[:\-\u2013]\s*([A-Za-z].*)$", re.IGNORECASE | re.DOTALL)
 BARE_OUTCOME = re.compile(r"^(?:(?:learning\s+outcome|outcome|LO)\s*)?(\d+)\.?$", re.IGNORECASE)
-CRITERION = re.compile(r"^(?:AC\s*)?(\d+)\.(\d+)\.?(?:\s+(\S.*))?$", re.IGNORECASE | re.DOTALL)
+CRITERION = re.compile(r"^(?:AC\s*)?(\d+)\.(\d+)\.?(?:(?:\s+|(?=[A-Za-z]))(\S.*))?$", re.IGNORECASE | re.DOTALL)
 BARE_CRITERION = re.compile(r"^(?:AC\s*)?(\d+)\.(\d+)$", re.IGNORECASE)
 
 

@@ -50,8 +50,6 @@ def _fact(block: Block, vocabulary: Vocabulary) -> str | None:
         if name not in FACTS or len(block.cells) < 2 or vocabulary.field_of(block.cells[1].text) is not None:
             return None  # not a label and its value (a header row is labels only)
         return name
-    if block.kind == "item":
-        return None
     split = vocabulary.split_label(block.text)
     return split[0] if split and split[0] in FACTS else None
 

@@ -241,8 +241,8 @@ class UnitReader:
             d.state = "outcomes"
             d.outcomes.line(block.text, block.location, block.kind)
             return
-        split = self.vocabulary.split_label(block.text) if block.kind != "item" else None
-        if split is not None and split[0] not in PARTS and split[0] != "additional":
+        split = self.vocabulary.split_label(block.text)
+        if split is not None and (split[0] in FACTS or (block.kind != "item" and split[0] not in PARTS + ("additional",))):
             name, text = split
             first, *more = [segment.strip() for segment in text.split(" | ")]
             self._label(name, [Cell((), block.location), Cell((Part("paragraph", first, block.location),), block.location)],
@@ -256,6 +256,8 @@ class UnitReader:
             return
         if d.state == "outcomes" and d.outcomes.line(block.text, block.location, block.kind):
             return
+        if d.state == "outcomes" and block.kind == "heading":
+            d.state = "other"  # a heading of its own ends the outcomes ("Assessment information")
         if d.state in ("content", "guidance"):
             self._section_text(block)
             return

@@ -8,6 +8,7 @@ from datetime import date
 from ..model import KSB, ApprenticeshipLink, Range, Sector
 
 NUMBER = re.compile(r"\d+")
+SECTOR_CODE = re.compile(r"^\d{1,2}\.\d{1,2}$")
 SECTOR = re.compile(r"^(\d{1,2}\.\d{1,2})\s*(?:[-\u2013]\s*)?([A-Za-z].*)$")
 KSB_CODE = re.compile(r"(?<![\w/.])([KSB]\d{1,3})\s+(?=\S)")
 STANDARD = re.compile(r"Level \d+ [^.]*?Apprenticeship")
@@ -32,9 +33,11 @@ def parse_amount(printed: str) -> int | None:
 
 
 def parse_level(printed: str) -> int | None:
-    """'5', 'Level 3', 'RQF Level 6' -> the level; None for 'Entry Level 2' or anything else."""
+    """'5', 'Level 3', 'RQF Level 6', 'Two' -> the level; None for 'Entry Level 2' or anything else."""
     match = LEVEL_VALUE.match(printed)
-    return int(match.group(1)) if match else None
+    if match:
+        return int(match.group(1))
+    return WORD_NUMBERS.get(printed.strip().lower()) or None
 
 
 FACT_IN_WORDS = (
@@ -88,8 +91,10 @@ def parse_uk_date(printed: str) -> str | None:
 
 
 def parse_sector(printed: str) -> Sector:
-    """'15.4 - Marketing and Sales' -> code '15.4', label 'Marketing and Sales'."""
+    """'15.4 - Marketing and Sales' -> code '15.4', label 'Marketing and Sales'; '6.2' -> code only."""
     match = SECTOR.match(printed.strip())
+    if not match and SECTOR_CODE.match(printed.strip()):
+        return Sector(code=printed.strip(), label=None, printed=printed)
     if not match:
         return Sector(code=None, label=None, printed=printed)
     return Sector(code=match.group(1), label=match.group(2).strip(), printed=printed)
