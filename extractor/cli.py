@@ -10,6 +10,7 @@ import json
 import sys
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -28,7 +29,7 @@ from .writers.markdown import render_findings_markdown
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
-def fail(message: str) -> None:
+def fail(message: str) -> NoReturn:
     """One error line on stderr, exit status 2."""
     click.echo(f"qualspec: error: {message}", err=True)
     sys.exit(2)
