@@ -61,7 +61,7 @@ def build_unit(d: UnitDraft, notes: list[Finding]) -> Unit:
             finding(
                 "apprenticeship-unreadable",
                 "warning",
-                f"Unit {ref}: the apprenticeship field names no standard and no KSB codes.",
+                f"{d.called}: the apprenticeship field names no standard and no KSB codes.",
                 unit=ref,
                 field="apprenticeship",
                 values=[value(apprenticeship_printed.text, "unit specification", apprenticeship_printed.where)],
@@ -114,7 +114,7 @@ def _outcomes(d: UnitDraft, notes: list[Finding]) -> list[LearningOutcome]:
             finding(
                 "duplicate-learning-outcome",
                 "error",
-                f"Unit {d.name} prints learning outcome {number} twice.",
+                f"{d.called} prints learning outcome {number} twice.",
                 unit=d.name,
                 field="learning_outcomes",
                 values=[value(first.text, "first", first.where), value(second.text, "second", second.where)],
@@ -127,7 +127,7 @@ def _outcomes(d: UnitDraft, notes: list[Finding]) -> list[LearningOutcome]:
                 finding(
                     "criterion-without-outcome",
                     "error",
-                    f"Unit {d.name}: criterion {criterion.number} belongs to learning outcome {criterion.outcome}, "
+                    f"{d.called}: criterion {criterion.number} belongs to learning outcome {criterion.outcome}, "
                     "which the unit does not print; it is left out.",
                     unit=d.name,
                     field="assessment_criteria",
@@ -170,7 +170,7 @@ def _duplicate_bodies(d: UnitDraft) -> list[Finding]:
             finding(
                 "duplicate-block",
                 "error",
-                f"Unit {d.name} prints its 'Additional Information' block twice"
+                f"{d.called} prints its 'Additional Information' block twice"
                 + (" with the same wording" if same else " with different wording")
                 + "; the first is used.",
                 unit=d.name,

@@ -103,6 +103,11 @@ class UnitDraft:
         number = self.unit_number.text if self.unit_number else ""
         return self.ref or number or (title.text if title else "") or "?"
 
+    @property
+    def called(self) -> str:
+        """'Unit L5B1', 'Unit 10' (not 'Unit Unit 10'): how a message names the unit."""
+        return self.name if self.name.lower().startswith("unit ") else f"Unit {self.name}"
+
     def _text(self, name: str) -> str:
         printed = self.fields.get(name)
         return printed.text if printed else ""
@@ -290,7 +295,7 @@ class UnitReader:
             finding(
                 "text-outside-table",
                 "info",
-                f"Unit {d.name}: text printed after the {name} table was read as part of "
+                f"{d.called}: text printed after the {name} table was read as part of "
                 f"section {sections[-1].number}.",
                 unit=d.name,
                 field="indicative_content" if d.state == "content" else "assessor_guidance",
@@ -312,7 +317,7 @@ class UnitReader:
             finding(
                 "unexpected-row",
                 "warning",
-                f"Unit {d.name}: {count} row(s) or paragraph(s) that fit no field of the unit specification "
+                f"{d.called}: {count} row(s) or paragraph(s) that fit no field of the unit specification "
                 "were skipped.",
                 unit=d.name,
                 values=[value(text, "skipped text", [where]) for text, where in d.skipped],
