@@ -111,6 +111,7 @@ def test_a_qualification_structure_only_extracts_its_units_listing(tmp_path):
     assert rows == [
         (u["reference"], u["unit_number"], u["title"], int(u["level"]), u["credits"], u["glh"]) for u in expected["units"]
     ]
+    assert [q["qan"] for q in document["qualifications"]] == [q["qan"] for q in expected["qualifications"]]
 
 
 def test_a_specification_that_is_not_unit_based_is_refused_with_one_line():

@@ -99,6 +99,10 @@ def test_a_qualification_structure_only_lists_its_units(ext):
     assert spec.units == []
     rows = [(r.uan, r.reference, r.title, r.level, r.credits, r.glh, r.tqt) for r in spec.units_overview]
     assert rows == [(UNITS[n][0], str(n), *UNITS[n][1:]) for n in (202, 203, 201, 204)]
+    (award,) = spec.qualifications
+    assert (award.qan, award.title, award.kind) == ("610/8842/0", "Northmoor Level 2 Award in Warehouse Operations", "award")
+    assert (award.credits.min, award.credits.max, award.credits.printed) == (8, None, "8")
+    assert (award.glh.min, award.tqt.min) == (53, 80)
     assert not [f for f in spec.findings if f.severity == "error"]
 
 

@@ -64,6 +64,7 @@ class Interpreter(Reconciliation):
         self._listing_target: list[UnitListing] | None = None
         self._listing_columns: list[str | None] | None = None
         self._page_title: Block | None = None
+        self._facts: list[Block] = []
 
     def run(self) -> Interpretation:
         table: str | None = None
@@ -94,6 +95,7 @@ class Interpreter(Reconciliation):
                     if heading_before is not None:
                         reader.draft.heading_title = Printed(heading_before.text, [heading_before.location])
                     reader.feed(block)
+                self._end_table(table)
                 previous, table = block, None
                 continue
             previous = block
@@ -111,12 +113,15 @@ class Interpreter(Reconciliation):
                     if columns is not None:
                         kind, self._listing_columns = "listing", columns
                 if kind is not None:
+                    self._end_table(table)
                     table = kind
                     if kind == "listing":
                         self._start_listing(heading)
+                    self._facts = [block]
                     continue
                 self._table_row(table, block)
                 continue
+            self._end_table(table)
             table = None
             self._listing_columns = None
             self.paragraphs.append(block)
@@ -128,8 +133,17 @@ class Interpreter(Reconciliation):
                 heading = block
             elif rule_kind is not None:
                 self._rule_item(rule_kind, block)
+        self._end_table(table)
         self._close(reader)
         return self._result()
+
+    def _end_table(self, table: str | None) -> None:
+        """A table of a qualification's facts, once all its rows are read."""
+        if table == "qualification_facts":
+            qualification = front.qualification_facts(self._facts, self.vocabulary, self._page_title)
+            if qualification is not None:
+                self.qualifications.append(qualification)
+        self._facts = []
 
     def _heading_before(self, reader: UnitReader | None, previous: Block | None) -> Block | None:
         """The heading right before a unit's first block, which names the unit ("Safe handling of goods"),
@@ -161,7 +175,9 @@ class Interpreter(Reconciliation):
     def _table_row(self, table: str | None, block: Block) -> None:
         if not block.cells or not any(c.text for c in block.cells):
             return
-        if table == "change_log":
+        if table == "qualification_facts":
+            self._facts.append(block)
+        elif table == "change_log":
             self.change_log.append(front.change_log_entry(block))
         elif table == "key_facts":
             self.qualifications.append(front.key_fact(block))

@@ -7,10 +7,11 @@ import re
 
 from ..blocks import Block
 from ..findings import loc
+from ..identifiers import QAN as QAN_SHAPE
 from ..identifiers import UAN as UAN_SHAPE
-from ..model import ChangeLogEntry, Constraint, Qualification, UnitListing
+from ..model import ChangeLogEntry, Constraint, Qualification, Range, UnitListing
 from .values import count_word, parse_amount, parse_level, parse_range, parse_uk_date, to_int
-from .vocabulary import FRONT_TABLES, QUADRANT_NAMES, normalise_label
+from .vocabulary import FRONT_TABLES, QUADRANT_NAMES, Vocabulary, normalise_label
 
 QUADRANT_HEADING = re.compile(rf"^({QUADRANT_NAMES})\s+units?$", re.IGNORECASE)
 KIND = re.compile(r"\b(award|certificate|diploma)\b", re.IGNORECASE)
@@ -122,6 +123,47 @@ def listing_by_columns(block: Block, columns: list[str | None]) -> UnitListing |
         credits=parse_amount(values.get("credits", "")),
         quadrant=None,
         provenance=[loc(block.location)],
+    )
+
+
+def qualification_facts(rows: list[Block], vocabulary: Vocabulary, page_title: Block | None) -> Qualification | None:
+    """A qualification from a table of its facts: label/value rows ("QAN | 610/8842/0"), or a header
+    of labels over a row of values; titled by its own field, else by the page's title. None without a QAN."""
+    printed: dict[str, tuple[str, str]] = {}  # field -> (value, its label)
+    header: list[str] | None = None
+    for block in rows:
+        cells = [c.text for c in block.cells]
+        if len(cells) > 1 and all(vocabulary.field_of(text) for text in cells):
+            header = cells  # labels over the next row's values
+            continue
+        pairs = list(zip(header, cells)) if header else [(cells[0], cells[1] if len(cells) > 1 else "")]
+        for label, text in pairs:
+            name = vocabulary.field_of(label)
+            if name and text and (name != "qan" or QAN_SHAPE.match(text)):
+                printed.setdefault(name, (text, label))
+        header = None
+    qan = printed.get("qan")
+    if qan is None or not QAN_SHAPE.match(qan[0]):
+        return None
+    title = printed.get("qualification", (page_title.text if page_title else "", ""))[0]
+    kind = KIND.search(title)
+
+    def amount(name: str) -> Range:
+        text, label = printed.get(name, ("", ""))
+        found = parse_range(f"{label} {text}")
+        return Range(min=found.min, max=found.max, printed=text)
+
+    return Qualification(
+        qan=qan[0],
+        title=title,
+        kind=kind.group(1).lower() if kind else None,
+        credits=amount("credits"),
+        glh=amount("glh"),
+        tqt=amount("tqt"),
+        structure_title=None,
+        units=[],
+        rules=[],
+        provenance=[loc(b.location) for b in rows],
     )
 
 

@@ -140,6 +140,8 @@ class Reconciliation:
             unmatched.remove(match)
             match.structure_title = title
             match.units = rows
+        if not self.structures:
+            return  # the document prints no award structures at all
         for qualification in unmatched:
             self.findings.append(
                 finding(
