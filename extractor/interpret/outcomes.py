@@ -54,7 +54,7 @@ class Outcomes:
     duplicates: list[tuple[int, OutcomeDraft, OutcomeDraft]] = field(default_factory=list)
     content: list[tuple[int, list[str], list[Location]]] = field(default_factory=list)
     current: int | None = None
-    pending: tuple[int, Location] | None = None
+    pending: int | None = None  # an outcome number printed alone, its text to follow
     listed: bool = False
 
     def outcome(self, number: int, text: str, where: Location) -> None:
@@ -106,13 +106,12 @@ class Outcomes:
             self.criterion(int(criterion.group(1)), f"{criterion.group(1)}.{criterion.group(2)}", criterion.group(3), where)
             return True
         if self.pending is not None:
-            number, _ = self.pending
-            self.pending = None
+            number, self.pending = self.pending, None
             self.outcome(number, text, where)
             return True
         bare = BARE_OUTCOME.match(text)
         if bare and kind == "heading":
-            self.pending = (int(bare.group(1)), where)
+            self.pending = int(bare.group(1))
             return True
         strong = STRONG_OUTCOME.match(text)
         if strong and strong.group(2):
@@ -154,7 +153,7 @@ class Outcomes:
             if not text:
                 index += 1
                 continue
-            following = [t for t in texts[index + 1 :]]
+            following = texts[index + 1 :]
             if _has_role(roles, len(cells), index, "content") and criteria_seen:
                 self._content(cells[index], where)
                 index += 1
@@ -186,7 +185,8 @@ class Outcomes:
                 self.unnumbered_outcome(cell.text, cell.location)
                 read = True
             elif role == "criteria":
-                read = any([self.unnumbered(p.text, where) for p in cell.parts if p.text]) or read
+                for part in cell.parts:
+                    read = self.unnumbered(part.text, where) or read
             elif role == "content":
                 self._content(cell, where)
         return read

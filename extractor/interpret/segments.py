@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..blocks import Block
+from .units import FACTS
 from .vocabulary import Vocabulary
 
 if TYPE_CHECKING:
@@ -22,7 +23,6 @@ UNIT_HEADING = re.compile(
     r"\s*(?:\((\d+)\s+credits?\))?$",
     re.IGNORECASE,
 )
-FACTS = ("title", "uan", "reference", "level", "credits", "glh", "tqt")
 LISTING_FACTS = ("level", "credits", "glh", "tqt")
 
 

@@ -28,7 +28,7 @@ PARTS = ("outcomes", "criteria", "content", "guidance")
 CODE = re.compile(r"^(?:[A-Z]{1,4}\d[A-Z0-9]*|[A-Z]/\d{3}/\d{4})$")
 UNIT_NUMBER = re.compile(r"^(?:unit\s*)?\d+[A-Za-z]?$", re.IGNORECASE)
 Place = Location | ModelLocation  # where a field was printed, as read or as converted
-FACTS = ("title", "uan", "reference", "level", "credits", "glh", "tqt")
+FACTS = ("title", "uan", "reference", "level", "credits", "glh", "tqt")  # what identifies or sizes a unit
 
 
 def label_of(text: str, vocabulary: Vocabulary = VOCABULARY) -> str | None:
