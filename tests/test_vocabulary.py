@@ -9,6 +9,7 @@ import pytest
 from extractor.errors import InputError
 from extractor.interpret.vocabulary import VOCABULARY, load_vocabulary, normalise_label
 from extractor.model import Quadrant
+from extractor.pipeline import BUNDLED_SPEC, extract
 
 PRINTED = {
     "title": ["Unit Title", "Unit title:", "Title"],
@@ -81,3 +82,18 @@ def test_a_vocabulary_file_that_is_not_toml_is_refused(tmp_path):
 def test_isp_quadrants_are_named_once_and_agree_with_the_model():
     assert set(VOCABULARY.quadrants) == set(get_args(Quadrant))
     assert sorted(VOCABULARY.quadrants.values()) == ["B", "C", "L", "S"]
+
+
+def test_a_renamed_label_in_the_next_version_gives_the_same_units(tmp_path):
+    text = BUNDLED_SPEC.read_text(encoding="utf-8")
+    assert "\nCredit Value\t" in text and "\nGuided Learning Hours\t" in text and "\nUnit Title\t" in text
+    renamed = (
+        text.replace("\nCredit Value\t", "\nNumber of Credits:\t")
+        .replace("\nGuided Learning Hours\t", "\nGuided Learning Hours (GLH)\t")
+        .replace("\nUnit Title\t", "\nUnit title:\t")
+    )
+    source = tmp_path / "next-version.txt"
+    source.write_text(renamed, encoding="utf-8")
+    facts = [(u.reference, u.title, u.credits, u.glh, len(u.learning_outcomes)) for u in extract(source).units]
+    assert facts == [(u.reference, u.title, u.credits, u.glh, len(u.learning_outcomes)) for u in extract(BUNDLED_SPEC).units]
+    assert len(facts) == 32
