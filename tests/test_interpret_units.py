@@ -105,3 +105,10 @@ def test_text_that_is_no_unit_ends_with_what_was_looked_for():
     with pytest.raises(InputError, match="no unit specification found: looked for unit tables"):
         interpret([heading("GCSE English Literature", 1), para("Unit 1: Exploring modern texts"),
                    para("AQA Logistics Centre (Manchester) Unit 2 Wheel Forge Way")])
+
+
+def test_a_fact_printed_as_a_range_is_kept_out_and_reported():
+    result = interpret([para("Unit reference: K/650/1184"), para("Guided learning hours: 20-25"), *OUTCOMES])
+    assert result.units[0].glh is None
+    (note,) = [f for f in result.findings if f.code == "value-not-a-number"]
+    assert (note.field, note.values[0].value) == ("glh", "20-25")

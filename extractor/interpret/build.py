@@ -73,6 +73,7 @@ def build_unit(d: UnitDraft, notes: list[Finding]) -> Unit:
     uan = _text(d, "uan") or (own.text if own and UAN_SHAPE.match(own.text) else "")
     number = d.unit_number.text if d.unit_number else (own.text if own and UNIT_NUMBER.match(own.text) else None)
     level_printed = _text(d, "level") or None
+    notes.extend(_not_numbers(d))
     provenance_fields: dict[str, Printed] = {**d.fields, **body.fields}
     if d.heading_title is not None and "title" not in provenance_fields:
         provenance_fields["title"] = d.heading_title
@@ -100,6 +101,25 @@ def build_unit(d: UnitDraft, notes: list[Finding]) -> Unit:
         provenance=locs(d.where[:1]),
         field_provenance={name: locs(printed.where) for name, printed in sorted(provenance_fields.items())},
     )
+
+
+def _not_numbers(d: UnitDraft) -> list[Finding]:
+    """Credits, GLH and TQT printed as something other than one number ("20-25", "TBC"): kept out, said so."""
+    found = []
+    for name, label in (("credits", "credit value"), ("glh", "GLH"), ("tqt", "TQT")):
+        printed = d.fields.get(name)
+        if printed and printed.text and parse_amount(printed.text) is None:
+            found.append(
+                finding(
+                    "value-not-a-number",
+                    "warning",
+                    f"{d.called}: the {label} is printed as '{printed.text}', not as one number; it is left empty.",
+                    unit=d.name,
+                    field=name,
+                    values=[value(printed.text, "unit specification", printed.where)],
+                )
+            )
+    return found
 
 
 def _text(d: UnitDraft, name: str) -> str:
