@@ -112,3 +112,10 @@ def test_a_fact_printed_as_a_range_is_kept_out_and_reported():
     assert result.units[0].glh is None
     (note,) = [f for f in result.findings if f.code == "value-not-a-number"]
     assert (note.field, note.values[0].value) == ("glh", "20-25")
+
+
+def test_a_table_headed_by_outcomes_alone_after_the_outcomes_cites_them():
+    blocks = [row("Unit title", "Widgets"), *OUTCOMES, row("LO", "Assessment method"), row("LO1", "Assignment 1")]
+    result = interpret(blocks)
+    assert [(lo.number, lo.text) for lo in result.units[0].learning_outcomes] == [(1, "Understand widgets")]
+    assert [f.code for f in result.findings] == ["unexpected-row"]

@@ -172,6 +172,8 @@ class UnitReader:
                 roles = [self._role(c.text) for c in cells]
                 named = "outcomes" in roles and "criteria" in roles
                 d.roles = [role or ("content" if named else "") for role in roles]
+                if d.has("outcomes") and not named:
+                    d.state = "other"  # a table that cites the outcomes ("LO | Assessment method")
             return
         if label == "additional":
             if d.bodies and (d.body.content or d.body.guidance):
