@@ -20,6 +20,8 @@ from .diff.command import diff_command
 from .errors import InputError, OutputError
 from .extracted import load_specification, read_json
 from .inputs import Input, read_input
+from .interpret.profiles import PROFILES
+from .interpret.vocabulary import load_vocabulary
 from .limits import ACTIVE, Limits, default_limits, limits_from
 from .model import Specification
 from .output_set import write_output_set
@@ -86,10 +88,19 @@ def source_input(argument: str | None, name: str | None = None) -> Input:
     return read_input(argument if argument is not None else BUNDLED_SPEC, default_limits(), name)
 
 
-def load(source: Input, quiet: bool = True, previous: Specification | None = None) -> Specification:
+def load(
+    source: Input,
+    quiet: bool = True,
+    previous: Specification | None = None,
+    vocabulary: str | None = None,
+    profile: str | None = None,
+) -> Specification:
     """The specification in ``source``: an extracted JSON read back, or any source extracted."""
+    labels = load_vocabulary(vocabulary) if vocabulary else None
     with progress_bar(quiet) as update:
-        return load_specification(source, default_limits(), progress=update, previous=previous)
+        return load_specification(
+            source, default_limits(), progress=update, previous=previous, vocabulary=labels, profile=profile
+        )
 
 
 def load_previous(argument: str) -> Specification:
@@ -117,6 +128,15 @@ def main(ctx: click.Context, limit_settings: tuple[str, ...]) -> None:
     ctx.call_on_close(lambda: ACTIVE.reset(token))
 
 
+vocabulary_option = click.option(
+    "--vocabulary", metavar="FILE", default=None,
+    help='A TOML file of more labels ([labels] field = ["label", ...]) added to the built-in vocabulary.')
+profile_option = click.option(
+    "--profile", type=click.Choice(PROFILES), default=None,
+    help="Checks to run: generic (rules every specification obeys) or isp (and ISP's conventions); "
+    "default: detected from the document.")
+
+
 @main.command("extract")
 @click.argument("source", required=False)
 @click.option("-o", "--output", "out_dir", type=click.Path(), default="output", show_default=True,
@@ -126,8 +146,17 @@ def main(ctx: click.Context, limit_settings: tuple[str, ...]) -> None:
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 @click.option("--previous", metavar="OLD",
               help="An earlier version (extracted JSON or any source format) whose identifiers are carried over.")
+@vocabulary_option
+@profile_option
 def extract_command(
-    source: str | None, out_dir: str, name: str | None, force: bool, quiet: bool, previous: str | None
+    source: str | None,
+    out_dir: str,
+    name: str | None,
+    force: bool,
+    quiet: bool,
+    previous: str | None,
+    vocabulary: str | None,
+    profile: str | None,
 ) -> None:
     """Write SOURCE as DIR/<stem>.json, DIR/<stem>/*.csv and DIR/<stem>.findings.md.
 
@@ -140,7 +169,7 @@ def extract_command(
         fail("-o/--output: empty directory name")
     earlier = load_previous(previous) if previous else None
     given = source_input(source, name)
-    spec = load(given, quiet, previous=earlier)
+    spec = load(given, quiet, previous=earlier, vocabulary=vocabulary, profile=profile)
     target = write_output_set(spec, given.stem, Path(out_dir), force=force)
     if not quiet:
         counts = {s: sum(1 for f in spec.findings if f.severity == s) for s in SEVERITY_RANK}
@@ -156,12 +185,14 @@ def extract_command(
               show_default=True)
 @click.option("--min-severity", type=click.Choice(["info", "warning", "error"]), default="info",
               show_default=True, help="Leave out findings below this severity.")
-def check_command(source: str, fmt: str, min_severity: str) -> None:
+@vocabulary_option
+@profile_option
+def check_command(source: str, fmt: str, min_severity: str, vocabulary: str | None, profile: str | None) -> None:
     """Print the findings of SOURCE (a specification, an extracted JSON, or - for standard input).
 
     Exit 1 if any is an error, 0 if none is.
     """
-    spec = load(source_input(source))
+    spec = load(source_input(source), vocabulary=vocabulary, profile=profile)
     spec.findings = [f for f in spec.findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[min_severity]]
     if fmt == "json":
         click.echo(json.dumps([f.model_dump(mode="json") for f in spec.findings], indent=2, ensure_ascii=False))

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from .errors import InputError
 from .inputs import Input
+from .interpret.vocabulary import Vocabulary
 from .limits import Limits
 from .model import Specification
 from .readers import Progress
@@ -80,14 +81,19 @@ def read_extracted(source: Input, limits: Limits) -> Specification:
 
 
 def load_specification(
-    source: Input, limits: Limits, progress: Progress | None = None, previous: Specification | None = None
+    source: Input,
+    limits: Limits,
+    progress: Progress | None = None,
+    previous: Specification | None = None,
+    vocabulary: Vocabulary | None = None,
+    profile: str | None = None,
 ) -> Specification:
     """An extracted JSON read back, or any other source extracted; with ``previous``, its ids carried over."""
     from .ids import assign_ids
     from .pipeline import extract
 
     if not looks_like_json(source):
-        return extract(source, progress=progress, limits=limits, previous=previous)
+        return extract(source, progress=progress, limits=limits, previous=previous, vocabulary=vocabulary, profile=profile)
     spec = read_extracted(source, limits)
     if previous is not None:
         assign_ids(spec, previous)

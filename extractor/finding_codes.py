@@ -56,7 +56,7 @@ CATALOGUE: tuple[FindingCode, ...] = (
                 "One apprenticeship KSB code is described in full by one unit and abridged by another."),
     FindingCode("ksb-text-inconsistent", "error", "checks",
                 "One apprenticeship KSB code is described in different words by different units."),
-    FindingCode("outcome-kind-unknown", "warning", "interpret",
+    FindingCode("outcome-kind-unknown", "warning", "checks",
                 "A learning outcome starts with neither 'Understand' nor 'Be able to'."),
     FindingCode("outcome-numbering", "error", "checks", "A unit's learning outcomes are not numbered 1, 2, 3, ..."),
     FindingCode("outcome-without-criteria", "error", "checks", "A learning outcome has no assessment criterion."),
@@ -107,6 +107,8 @@ CATALOGUE: tuple[FindingCode, ...] = (
     FindingCode("unexpected-row", "warning", "interpret", "A row in a unit's table fits no field; it is reported, not kept."),
     FindingCode("unit-not-in-overview", "error", "checks", "A specified unit is missing from the units overview."),
     FindingCode("unit-without-specification", "error", "checks", "A unit listed in a table has no unit specification."),
+    FindingCode("value-not-a-number", "warning", "interpret",
+                "Credits, GLH or TQT are printed as something other than one number; the printed text is kept."),
 )
 CODES: dict[str, FindingCode] = {entry.code: entry for entry in CATALOGUE}
 

@@ -92,7 +92,7 @@ def element_ids(spec: Specification) -> Iterator[str]:
 
 def unit_key(row: Unit | UnitListing, awarding_body: str | None) -> str:
     """A unit's natural key: its UAN, else the awarding body and its unit reference."""
-    uan = "".join(row.uan.split()).upper()
+    uan = "".join((row.uan or "").split()).upper()
     return f"unit|uan|{uan}" if uan else f"unit|ref|{awarding_body or ''}|{row.reference}"
 
 

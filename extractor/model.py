@@ -168,6 +168,10 @@ class AssessmentCriterion(Model):
     unit_id: str | None = parent_id_field("unit")
     learning_outcome_id: str | None = parent_id_field("learning outcome")
     number: str
+    number_printed: bool = Field(
+        default=True,
+        description="False when the criterion is printed without a number and was numbered n.k in order"
+    )
     text: str
     provenance: Provenance
 
@@ -176,6 +180,9 @@ class LearningOutcome(Model):
     id: str = id_field()
     unit_id: str | None = parent_id_field("unit")
     number: int
+    number_printed: bool = Field(
+        default=True, description="False when the outcome is printed without a number and was numbered in order"
+    )
     text: str
     kind: OutcomeKind | None
     assessment_criteria: list[AssessmentCriterion]
@@ -228,17 +235,23 @@ class GuidanceSection(Model):
 
 class Unit(Model):
     id: str = id_field()
-    reference: str
+    reference: str = Field(
+        description="The unit's reference: its own field, else a code opening its title, else its UAN or number"
+    )
     reference_printed: str
-    uan: str
+    uan: str | None = Field(description="Ofqual unit accreditation number, when the unit prints one")
+    unit_number: str | None = Field(default=None, description='The unit\'s number as printed ("Unit 2"), when it has one')
     title: str
     level: int | None
+    level_printed: str | None = Field(default=None, description='The level as printed ("Level 3", "Entry Level 2")')
     credits: int | None
     glh: int | None
-    tqt: int | None = Field(description="From the units overview: the unit specification does not print it")
+    tqt: int | None = Field(description="As the unit specification prints it, else from the units overview")
     quadrant: Quadrant | None
     purpose: str | None
     sector: Sector | None
+    mandatory: str | None = Field(default=None, description="Mandatory/optional status as printed in the unit specification")
+    grading: str | None = Field(default=None, description='Grading as printed ("Pass/Fail", "Pass/Merit/Distinction")')
     apprenticeship: list[ApprenticeshipLink]
     apprenticeship_printed: str | None
     learning_outcomes: list[LearningOutcome]
@@ -291,11 +304,16 @@ class IdentifierHistory(Model):
     carried: list[str] = Field(description="Identifiers kept from the previous version, sorted")
     new: list[str] = Field(description="Identifiers derived afresh for this version, sorted")
     removed: list[str] = Field(description="Identifiers of the previous version that no longer appear, sorted")
+Profile = Literal["isp", "generic"]
 
 
 class Specification(Model):
     schema_version: str
     source: Source
+    profile: Profile = Field(
+        default="generic",
+        description="Which checks ran: 'generic' (rules every specification obeys) or 'isp' (and ISP's conventions)"
+    )
     document: Document
     qualifications: list[Qualification]
     units_overview: list[UnitListing]

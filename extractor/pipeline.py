@@ -11,6 +11,7 @@ from .checks.damage import damage_findings, truncation_findings
 from .ids import assign_ids
 from .inputs import Input, read_input
 from .interpret import interpret
+from .interpret.vocabulary import VOCABULARY, Vocabulary
 from .limits import Limits, default_limits
 from .model import SCHEMA_VERSION, Source, Specification
 from .readers import Progress, detect_format, read_blocks
@@ -25,20 +26,26 @@ def extract(
     progress: Progress | None = None,
     limits: Limits | None = None,
     previous: Specification | None = None,
+    vocabulary: Vocabulary | None = None,
+    profile: str | None = None,
 ) -> Specification:
     """The specification in ``source`` (an Input, or a path in any format), with its findings.
 
-    With ``previous`` (an earlier version of it), identifiers are carried from it.
+    ``previous``: an earlier version of it, whose identifiers are carried over. ``vocabulary``:
+    the labels to read (default: the package's). ``profile``: the checks to run (default:
+    detected from the document).
     """
     limits = limits or default_limits()
     if not isinstance(source, Input):
         source = read_input(source, limits)
     fmt = detect_format(source)
     damage: list[Damage] = []
-    result = interpret(read_blocks(source, fmt, progress=progress, limits=limits, damage=damage))
+    blocks = read_blocks(source, fmt, progress=progress, limits=limits, damage=damage)
+    result = interpret(blocks, vocabulary or VOCABULARY, profile)
     spec = Specification(
         schema_version=SCHEMA_VERSION,
         source=Source(path=source.file_name, format=fmt, sha256=source.sha256),
+        profile=result.profile,
         document=result.document,
         qualifications=result.qualifications,
         units_overview=result.units_overview,

@@ -7,17 +7,23 @@ from __future__ import annotations
 import re
 
 from ..findings import finding, value
+from ..interpret.vocabulary import ISP_QUADRANTS
 from ..model import Finding, Specification
 from ..textutil import fold
 
 REFERENCE = re.compile(
     r"\b(?:(LO|learning outcome)\s?(\d+)|(AC|assessment criteri(?:on|a)|[Ff]or)\s?(\d+\.\d+))\b"
 )
-QUADRANT_LETTER = {"B": "business", "C": "core", "L": "leadership", "S": "self"}
+QUADRANT_LETTER = {letter: name for name, letter in ISP_QUADRANTS.items()}
 
 
 def check(spec: Specification) -> list[Finding]:
-    return _ksbs(spec) + _references(spec) + _ref_shape(spec)
+    return _references(spec)
+
+
+def check_isp(spec: Specification) -> list[Finding]:
+    """ISP conventions: KSB links described alike, reference letters matching level and quadrant."""
+    return _ksbs(spec) + _ref_shape(spec)
 
 
 def _normal(text: str) -> str:

@@ -9,7 +9,12 @@ from .sources import sightings
 
 
 def check(spec: Specification) -> list[Finding]:
-    return _uans(spec) + _qans(spec) + _references(spec)
+    return _uans(spec) + _qans(spec)
+
+
+def check_isp(spec: Specification) -> list[Finding]:
+    """ISP's own reference pattern wherever a unit reference is printed."""
+    return _references(spec)
 
 
 def _uans(spec: Specification) -> list[Finding]:

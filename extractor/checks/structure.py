@@ -9,14 +9,44 @@ from ..findings import finding, value
 from ..model import Finding, Specification
 from ..textutil import fold
 
-REQUIRED = ("uan", "title", "level", "credits", "glh", "purpose", "sector")
+REQUIRED = ("title",)
+REQUIRED_BLOCKS = ("learning_outcomes",)
+ISP_REQUIRED = ("uan", "title", "level", "credits", "glh", "purpose", "sector")
+ISP_REQUIRED_BLOCKS = ("learning_outcomes", "indicative_content", "assessor_guidance")
 
 
 def check(spec: Specification) -> list[Finding]:
-    return _membership(spec) + _required(spec) + _sectors(spec)
+    return _membership(spec) + _required(spec, REQUIRED, REQUIRED_BLOCKS) + _sectors(spec)
+
+
+def check_isp(spec: Specification) -> list[Finding]:
+    """ISP conventions: every unit prints its UAN, facts, purpose, sector, content and guidance;
+    outcomes start with 'Understand' or 'Be able to'."""
+    extra = tuple(n for n in ISP_REQUIRED if n not in REQUIRED)
+    blocks = tuple(n for n in ISP_REQUIRED_BLOCKS if n not in REQUIRED_BLOCKS)
+    return _required(spec, extra, blocks) + _outcome_kinds(spec)
+
+
+def _outcome_kinds(spec: Specification) -> list[Finding]:
+    return [
+        finding(
+            "outcome-kind-unknown",
+            "warning",
+            f"Unit {unit.reference_printed}: learning outcome {lo.number} starts neither with "
+            "'Understand' nor with 'Be able to'.",
+            unit=unit.reference_printed,
+            field="learning_outcomes",
+            values=[value(lo.text, "learning outcomes table", lo.provenance[:1])],
+        )
+        for unit in spec.units
+        for lo in unit.learning_outcomes
+        if lo.kind is None
+    ]
 
 
 def _membership(spec: Specification) -> list[Finding]:
+    if not spec.units:
+        return []  # a qualification structure only: listings without unit specifications
     specified = {u.reference for u in spec.units}
     overview = {row.reference: row for row in spec.units_overview}
     found = [
@@ -50,10 +80,10 @@ def _membership(spec: Specification) -> list[Finding]:
     return found
 
 
-def _required(spec: Specification) -> list[Finding]:
+def _required(spec: Specification, fields: tuple[str, ...], blocks: tuple[str, ...]) -> list[Finding]:
     found = []
     for unit in spec.units:
-        for name in REQUIRED:
+        for name in fields:
             if getattr(unit, name) in (None, ""):
                 found.append(
                     finding(
@@ -65,7 +95,7 @@ def _required(spec: Specification) -> list[Finding]:
                         values=[value(None, "unit specification", unit.field_provenance.get(name, unit.provenance))],
                     )
                 )
-        for name in ("learning_outcomes", "indicative_content", "assessor_guidance"):
+        for name in blocks:
             if not getattr(unit, name):
                 found.append(
                     finding(

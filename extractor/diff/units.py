@@ -12,7 +12,7 @@ UNIT_FIELDS = ("reference", "uan", "title", "level", "credits", "glh", "tqt", "q
 
 
 def unit_identity(unit: Unit) -> dict[str, str]:
-    return {"reference": unit.reference, "uan": unit.uan, "title": unit.title}
+    return {"reference": unit.reference, "uan": unit.uan or "", "title": unit.title}
 
 
 def unit_diff(old: Unit, new: Unit, matched_by: MatchedBy) -> UnitDiff | None:

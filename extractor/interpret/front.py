@@ -7,17 +7,20 @@ import re
 
 from ..blocks import Block
 from ..findings import loc
-from ..model import ChangeLogEntry, Constraint, Qualification, UnitListing
-from .values import count_word, parse_range, parse_uk_date, to_int
+from ..identifiers import QAN as QAN_SHAPE
+from ..identifiers import UAN as UAN_SHAPE
+from ..model import ChangeLogEntry, Constraint, Qualification, Range, UnitListing
+from .values import count_word, parse_amount, parse_level, parse_range, parse_uk_date, to_int
+from .vocabulary import FRONT_TABLES, QUADRANT_NAMES, Vocabulary, normalise_label
 
-QUADRANT_HEADING = re.compile(r"^(business|core|leadership|self)\s+units?$", re.IGNORECASE)
+QUADRANT_HEADING = re.compile(rf"^({QUADRANT_NAMES})\s+units?$", re.IGNORECASE)
 KIND = re.compile(r"\b(award|certificate|diploma)\b", re.IGNORECASE)
 RULE_INTRO = re.compile(r"^to achieve an? (award|certificate|diploma)\b.*:$", re.IGNORECASE)
 VERSION_AUTHOR = re.compile(r"^(v?\d+(?:\.\d+)*)\s+([A-Z]{2,3})$", re.IGNORECASE)
 SUMMARY_AUTHOR = re.compile(r"^(.*\S)\s+-\s+([A-Z]{2,3})$")
 SHARE = re.compile(r"minimum of (\d+)\s*% at level (\d+) or above", re.IGNORECASE)
 
-Q = r"(business|core|leadership|self)"
+Q = f"({QUADRANT_NAMES})"
 RULES = [
     (re.compile(r"minimum of (\d+) credits(?:,? maximum (\d+) credits)?", re.I), "credits"),
     (re.compile(rf"at least (\w+) {Q} units? or {Q} units?$", re.I), "min_units_in_any_quadrant"),
@@ -27,17 +30,21 @@ RULES = [
 
 
 def header_kind(block: Block) -> str | None:
-    """Which front-matter table a header row opens, if it is one."""
-    texts = [c.text.lower() for c in block.cells]
+    """Which front-matter table a header row opens, if it is one (see ``[front]`` in the vocabulary)."""
+    texts = [normalise_label(c.text) for c in block.cells]
     if not texts:
         return None
-    if texts[0].startswith("ofqual unit ref") or (len(texts) > 1 and texts[1].startswith("isp unit ref")):
-        return "listing"
-    if texts[0].startswith("qualification title") and any("qan" in t for t in texts):
-        return "key_facts"
-    if texts[0].startswith("version") and any("date" in t for t in texts):
-        return "change_log"
+    for kind, header in FRONT_TABLES.items():
+        first = _starts(texts[0], header.get("first", []))
+        second = len(texts) > 1 and _starts(texts[1], header.get("second", []))
+        also = "any" not in header or any(word.lower() in cell.text.lower() for word in header["any"] for cell in block.cells)
+        if (first and also) or second:
+            return kind
     return None
+
+
+def _starts(text: str, labels: list[str]) -> bool:
+    return any(text.startswith(normalise_label(label)) for label in labels)
 
 
 def change_log_entry(block: Block) -> ChangeLogEntry:
@@ -91,6 +98,72 @@ def listing(block: Block, quadrant: str | None) -> UnitListing:
         credits=to_int(cells[6]),
         quadrant=quadrant,
         provenance=[loc(block.location)],
+    )
+
+
+def listing_by_columns(block: Block, columns: list[str | None]) -> UnitListing | None:
+    """A units listing row read by its header's labels; a UAN-shaped reference is the UAN.
+    None for a row that only names a group ("Mandatory units")."""
+    if sum(1 for cell in block.cells if cell.text.strip()) < 2:
+        return None
+    values: dict[str, str] = {}
+    for name, cell in zip(columns, block.cells):
+        text = cell.text.strip()
+        if name in ("uan", "reference") and text:
+            values.setdefault("uan" if UAN_SHAPE.match(text) else "reference", text)
+        elif name is not None and text:
+            values.setdefault(name, text)
+    return UnitListing(
+        uan=values.get("uan", ""),
+        reference=values.get("reference") or values.get("uan", ""),
+        title=values.get("title", ""),
+        level=parse_level(values.get("level", "")),
+        glh=parse_amount(values.get("glh", "")),
+        tqt=parse_amount(values.get("tqt", "")),
+        credits=parse_amount(values.get("credits", "")),
+        quadrant=None,
+        provenance=[loc(block.location)],
+    )
+
+
+def qualification_facts(rows: list[Block], vocabulary: Vocabulary, page_title: Block | None) -> Qualification | None:
+    """A qualification from a table of its facts: label/value rows ("QAN | 610/8842/0"), or a header
+    of labels over a row of values; titled by its own field, else by the page's title. None without a QAN."""
+    printed: dict[str, tuple[str, str]] = {}  # field -> (value, its label)
+    header: list[str] | None = None
+    for block in rows:
+        cells = [c.text for c in block.cells]
+        if len(cells) > 1 and all(vocabulary.field_of(text) for text in cells):
+            header = cells  # labels over the next row's values
+            continue
+        pairs = list(zip(header, cells)) if header else [(cells[0], cells[1] if len(cells) > 1 else "")]
+        for label, text in pairs:
+            name = vocabulary.field_of(label)
+            if name and text and (name != "qan" or QAN_SHAPE.match(text)):
+                printed.setdefault(name, (text, label))
+        header = None
+    qan = printed.get("qan")
+    if qan is None or not QAN_SHAPE.match(qan[0]):
+        return None
+    title = printed.get("qualification", (page_title.text if page_title else "", ""))[0]
+    kind = KIND.search(title)
+
+    def amount(name: str) -> Range:
+        text, label = printed.get(name, ("", ""))
+        found = parse_range(f"{label} {text}")
+        return Range(min=found.min, max=found.max, printed=text)
+
+    return Qualification(
+        qan=qan[0],
+        title=title,
+        kind=kind.group(1).lower() if kind else None,
+        credits=amount("credits"),
+        glh=amount("glh"),
+        tqt=amount("tqt"),
+        structure_title=None,
+        units=[],
+        rules=[],
+        provenance=[loc(b.location) for b in rows],
     )
 
 

@@ -68,7 +68,8 @@ class Reconciliation:
             row = by_ref.get(unit.reference)
             if row is None:
                 continue
-            unit.tqt = row.tqt
+            if unit.tqt is None:
+                unit.tqt = row.tqt
             if row.quadrant is None or row.quadrant == unit.quadrant:
                 continue
             if unit.quadrant is not None:
@@ -127,6 +128,8 @@ class Reconciliation:
             unmatched.remove(match)
             match.structure_title = title
             match.units = rows
+        if not self.structures:
+            return  # the document prints no award structures at all
         for qualification in unmatched:
             self.findings.append(
                 finding(
@@ -150,7 +153,9 @@ class Reconciliation:
 
     def _document(self) -> Document:
         paragraphs = [b for b in self.paragraphs if b.kind == "paragraph"]
-        title = paragraphs[0].text if paragraphs else ""
+        first_heading = next((b for b in self.paragraphs if b.kind == "heading" and b.level == 1), None)
+        title_block = first_heading or (paragraphs[0] if paragraphs else None)
+        title = title_block.text if title_block else ""
         level = LEVEL.search(title)
         sector_block = next(
             (b for b in paragraphs[:6] if parse_sector(b.text).code is not None), None
@@ -164,7 +169,7 @@ class Reconciliation:
             version=latest.version if latest else None,
             publication_date=latest.date if latest else None,
             change_log=self.change_log,
-            provenance=[loc(b.location) for b in (paragraphs[:1] + [sector_block]) if b is not None],
+            provenance=[loc(b.location) for b in (title_block, sector_block) if b is not None],
         )
 
     def _awarding_body(self, title: str) -> str | None:

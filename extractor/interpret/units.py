@@ -1,9 +1,9 @@
-"""Unit specifications: the labelled tables that describe one unit each.
+"""Unit specifications: one unit's labelled facts, outcomes, content and guidance.
 
-A unit starts at a "Unit Title" row. Label cells name the field a row holds; a row whose
-first cell is empty continues the row above (a merged cell, or a cell cut by a page
-break). Criteria go under the outcome their number belongs to, wherever the outcome's
-own text appears.
+Label cells, "Label: value" lines and label headings name the field that follows (see the
+vocabulary). A row whose first cell is empty continues the row above (a merged cell, or a
+cell cut by a page break). Outcomes and criteria are read by ``outcomes``; what fits no
+field is kept as one finding per unit with every skipped place.
 """
 
 from __future__ import annotations
@@ -11,58 +11,29 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..blocks import Block, Cell, Location, Part
-from ..findings import finding, loc, locs, value
-from ..model import (
-    AssessmentCriterion,
-    ContentSection,
-    Finding,
-    GuidanceSection,
-    LearningOutcome,
-    Unit,
-)
+from ..blocks import Block, Cell, Location, Part, PartKind
+from ..findings import finding, loc, value
+from ..model import Finding
+from ..model import Location as ModelLocation
 from ..textutil import fold
 from .bullets import StarterModel, split_run
-from .values import parse_apprenticeship, parse_sector, to_int
+from .outcomes import BARE_CRITERION, CRITERION, STRONG_OUTCOME, UNNUMBERED_OUTCOME, Outcomes
+from .values import fact_in_words
+from .vocabulary import VOCABULARY, Vocabulary
 
-OUTCOME = re.compile(r"^(\d+)\.?\s+(\S.*)$")
-CRITERION = re.compile(r"^(\d+)\.(\d+)$")
 SECTION = re.compile(r"^(\d+)\.?$")
 SENTENCE_END = (".", "!", "?", ":")
 BODY_FIELDS = ("purpose", "apprenticeship", "sector")
-
-LABELS = {
-    "unit title": "title",
-    "uan": "uan",
-    "level": "level",
-    "credit value": "credits",
-    "guided learning hours": "glh",
-    "learning outcomes": "outcomes",
-    "additional information": "additional",
-    "unit purpose and aims": "purpose",
-    "details of the relationship": "apprenticeship",
-    "location of the unit": "sector",
-    "indicative content": "content",
-    "assessor guidance": "guidance",
-}
+PARTS = ("outcomes", "criteria", "content", "guidance")
+CODE = re.compile(r"^(?:[A-Z]{1,4}\d[A-Z0-9]*|[A-Z]/\d{3}/\d{4})$")
+UNIT_NUMBER = re.compile(r"^(?:unit\s*)?\d+[A-Za-z]?$", re.IGNORECASE)
+Place = Location | ModelLocation  # where a field was printed, as read or as converted
+FACTS = ("title", "uan", "reference", "level", "credits", "glh", "tqt")  # what identifies or sizes a unit
 
 
-def label_of(text: str) -> str | None:
+def label_of(text: str, vocabulary: Vocabulary = VOCABULARY) -> str | None:
     """The field a label cell names, or None."""
-    key = fold(text).lower().rstrip(":")
-    for label, name in LABELS.items():
-        if key == label or (len(label) > 12 and key.startswith(label)):
-            return name
-    return None
-
-
-def outcome_kind(text: str) -> str | None:
-    lowered = text.lower()
-    if lowered.startswith("understand"):
-        return "knowledge"
-    if lowered.startswith("be able to"):
-        return "competence"
-    return None
+    return vocabulary.field_of(text)
 
 
 @dataclass
@@ -70,14 +41,14 @@ class Printed:
     """A scalar field as printed and where."""
 
     text: str
-    where: list[Location]
+    where: list[Place]
 
 
 @dataclass
 class Section:
     number: str
     entries: list[str]
-    where: list[Location]
+    where: list[Place]
 
 
 @dataclass
@@ -87,27 +58,59 @@ class Body:
     fields: dict[str, Printed] = field(default_factory=dict)
     content: list[Section] = field(default_factory=list)
     guidance: list[Section] = field(default_factory=list)
-    where: list[Location] = field(default_factory=list)
+    where: list[Place] = field(default_factory=list)
 
 
 @dataclass
 class UnitDraft:
-    """A unit while its rows are read."""
+    """A unit while its blocks are read."""
 
     quadrant_heading: str | None
-    where: list[Location]
+    where: list[Place]
     fields: dict[str, Printed] = field(default_factory=dict)
-    outcomes: dict[int, tuple[str, list[Location]]] = field(default_factory=dict)
-    criteria: list[tuple[int, str, str, list[Location]]] = field(default_factory=list)
+    outcomes: Outcomes = field(default_factory=Outcomes)
     bodies: list[Body] = field(default_factory=list)
     state: str = "header"
     current_field: str | None = None
+    roles: list[str] | None = None
+    heading_title: Printed | None = None
+    unit_number: Printed | None = None
     notes: list[Finding] = field(default_factory=list)
+    skipped: list[tuple[str, Location]] = field(default_factory=list)
+
+    @property
+    def code(self) -> str | None:
+        """The unit reference a title starts with, when it has the shape of a code ("L5B1 Analyse ...")."""
+        title = self.fields.get("title")
+        words = title.text.split() if title else []
+        return words[0] if len(words) > 1 and CODE.match(words[0]) else None
 
     @property
     def ref(self) -> str:
-        title = self.fields.get("title")
-        return title.text.split()[0] if title and title.text.split() else "?"
+        """The unit's reference as printed: its own field, a code opening the title, its UAN ("" if none)."""
+        own = self.fields.get("reference")
+        if own and own.text and not UNIT_NUMBER.match(own.text):
+            return own.text
+        for candidate in (self.code, self._text("uan")):
+            if candidate:
+                return candidate
+        return ""
+
+    @property
+    def name(self) -> str:
+        """What findings call the unit: its reference, else its number, else its title."""
+        title = self.fields.get("title") or self.heading_title
+        number = self.unit_number.text if self.unit_number else ""
+        return self.ref or number or (title.text if title else "") or "?"
+
+    @property
+    def called(self) -> str:
+        """'Unit L5B1', 'Unit 10' (not 'Unit Unit 10'): how a message names the unit."""
+        return self.name if self.name.lower().startswith("unit ") else f"Unit {self.name}"
+
+    def _text(self, name: str) -> str:
+        printed = self.fields.get(name)
+        return printed.text if printed else ""
 
     @property
     def body(self) -> Body:
@@ -115,14 +118,20 @@ class UnitDraft:
             self.bodies.append(Body())
         return self.bodies[-1]
 
+    def has(self, name: str) -> bool:
+        if name == "outcomes":
+            return bool(self.outcomes.outcomes)
+        return name in self.fields
+
 
 class UnitReader:
     """Feeds one unit's blocks into a UnitDraft."""
 
-    def __init__(self, first: Block, quadrant_heading: str | None, starters: StarterModel):
+    def __init__(self, first: Block, quadrant_heading: str | None, starters: StarterModel,
+                 vocabulary: Vocabulary = VOCABULARY):
         self.draft = UnitDraft(quadrant_heading=quadrant_heading, where=[loc(first.location)])
         self.starters = starters
-        self.feed(first)
+        self.vocabulary = vocabulary
 
     def feed(self, block: Block) -> None:
         d = self.draft
@@ -131,11 +140,14 @@ class UnitReader:
             self._loose(block)
             return
         cells = list(block.cells)
-        label = label_of(cells[0].text) if cells and cells[0].text else None
+        outcome_first = bool(cells) and _outcome_line(cells[0].text)
+        label = label_of(cells[0].text, self.vocabulary) if cells and cells[0].text and not outcome_first else None
+        numbered = label is None and self._outcome_row(cells)
         if label is not None:
             self._label(label, cells, block)
-        elif d.state == "outcomes":
-            self._outcome_row(cells, block)
+        elif d.state == "outcomes" or (d.state == "header" and numbered):
+            if not d.outcomes.row(cells, block.location, d.roles):
+                self._note_unexpected(block)
         elif d.state in ("content", "guidance"):
             self._section_row(cells, block)
         elif cells and not cells[0].text and d.current_field:
@@ -143,13 +155,25 @@ class UnitReader:
         else:
             self._note_unexpected(block)
 
+    def _outcome_row(self, cells: list[Cell]) -> bool:
+        """A row that prints a numbered outcome or criterion, whatever table it is in."""
+        return any(_criterion_with_text(c.text) or _numbered_outcome(c.text) for c in cells) or any(
+            BARE_CRITERION.match(c.text) for c in cells[1:]
+        )
+
     # -- labels and scalar fields -------------------------------------------------------
 
     def _label(self, label: str, cells: list[Cell], block: Block) -> None:
         d = self.draft
-        if label in ("outcomes", "content", "guidance"):
-            d.state = label
+        if label in PARTS:
+            d.state = "outcomes" if label in ("outcomes", "criteria") else label
             d.current_field = None
+            if label in ("outcomes", "criteria") and len(cells) > 1:
+                roles = [self._role(c.text) for c in cells]
+                named = "outcomes" in roles and "criteria" in roles
+                d.roles = [role or ("content" if named else "") for role in roles]
+                if d.has("outcomes") and not named:
+                    d.state = "other"  # a table that cites the outcomes ("LO | Assessment method")
             return
         if label == "additional":
             if d.bodies and (d.body.content or d.body.guidance):
@@ -161,63 +185,33 @@ class UnitReader:
         if label in BODY_FIELDS:
             target = d.body.fields
             d.state = "additional"
+        elif d.state != "header" and d.state != "additional":
+            d.state = "header"
         text = " ".join(c.text for c in cells[1:] if c.text)
         target[label] = Printed(text, [loc(block.location)])
         d.current_field = label
 
+    def _role(self, text: str) -> str:
+        label = label_of(text, self.vocabulary)
+        return label if label in PARTS else ""
+
     def _continue_field(self, cells: list[Cell], block: Block) -> None:
         d = self.draft
-        target = d.body.fields if d.current_field in d.body.fields else d.fields
-        printed = target[d.current_field]
+        name = d.current_field or ""
+        target = d.body.fields if name in d.body.fields else d.fields
+        printed = target[name]
         extra = " ".join(c.text for c in cells if c.text)
         printed.text = fold(f"{printed.text} {extra}")
         printed.where.append(loc(block.location))
 
-    # -- learning outcomes and criteria ----------------------------------------------------
-
-    def _outcome_row(self, cells: list[Cell], block: Block) -> None:
-        d = self.draft
-        where = loc(block.location)
-        first = cells[0].text if cells else ""
-        if first:
-            match = OUTCOME.match(first)
-            if match:
-                number = int(match.group(1))
-                if number in d.outcomes:
-                    d.notes.append(
-                        finding(
-                            "duplicate-learning-outcome",
-                            "error",
-                            f"Unit {d.ref} prints learning outcome {number} twice.",
-                            unit=d.ref,
-                            field="learning_outcomes",
-                            values=[
-                                value(d.outcomes[number][0], "first", d.outcomes[number][1]),
-                                value(match.group(2), "second", [where]),
-                            ],
-                        )
-                    )
-                else:
-                    d.outcomes[number] = (match.group(2), [loc(cells[0].location)])
-            else:
-                self._note_unexpected(block)
-                return
-        rest = [c.text for c in cells[1:]]
-        if rest and CRITERION.match(rest[0]):
-            number = rest[0]
-            outcome = int(CRITERION.match(number).group(1))
-            d.criteria.append((outcome, number, " ".join(t for t in rest[1:] if t), [where]))
-        elif rest and not first and d.criteria:
-            outcome, number, text, places = d.criteria[-1]
-            d.criteria[-1] = (outcome, number, fold(f"{text} {' '.join(rest)}"), places + [where])
-        elif rest:
-            self._note_unexpected(block)
-
     # -- indicative content and assessor guidance -----------------------------------------
 
-    def _section_row(self, cells: list[Cell], block: Block) -> None:
+    def _sections(self) -> list[Section]:
         d = self.draft
-        sections = d.body.content if d.state == "content" else d.body.guidance
+        return d.body.content if d.state == "content" else d.body.guidance
+
+    def _section_row(self, cells: list[Cell], block: Block) -> None:
+        sections = self._sections()
         first = cells[0].text if cells else ""
         match = SECTION.match(first)
         parts = [p for c in cells[1:] for p in c.parts]
@@ -245,227 +239,105 @@ class UnitReader:
             else:
                 section.entries.append(part.text)
 
+    # -- headings, paragraphs and list items ------------------------------------------------
+
     def _loose(self, block: Block) -> None:
-        """A paragraph or list item between a unit's tables."""
+        """A heading, paragraph or list item between or instead of a unit's tables."""
         d = self.draft
-        label = label_of(block.text)
+        if block.kind != "item" and _outcome_line(block.text):
+            d.state = "outcomes"
+            d.outcomes.line(block.text, block.location, block.kind)
+            return
+        split = self.vocabulary.split_label(block.text)
+        if split is not None and (split[0] in FACTS or (block.kind != "item" and split[0] not in PARTS + ("additional",))):
+            name, text = split
+            first, *more = [segment.strip() for segment in text.split(" | ")]
+            self._label(name, [Cell((), block.location), Cell((Part("paragraph", first, block.location),), block.location)],
+                        block)
+            for fact, fact_text in filter(None, (fact_in_words(segment) for segment in more)):
+                d.fields.setdefault(fact, Printed(fact_text, [loc(block.location)]))
+            return
+        label = label_of(block.text, self.vocabulary)
         if label is not None:
             self._label(label, [Cell((), block.location)], block)
             return
-        sections = d.body.content if d.state == "content" else d.body.guidance
-        if d.state in ("content", "guidance") and sections:
-            kind = "item" if block.kind == "item" else "run"
-            self._add_parts(sections[-1], [Part(kind, block.text, block.location)], True)
-            sections[-1].where.append(loc(block.location))
-            name = "indicative content" if d.state == "content" else "assessor guidance"
-            d.notes.append(
-                finding(
-                    "text-outside-table",
-                    "info",
-                    f"Unit {d.ref}: text printed after the {name} table was read as part of "
-                    f"section {sections[-1].number}.",
-                    unit=d.ref,
-                    field="indicative_content" if d.state == "content" else "assessor_guidance",
-                    values=[value(block.text, "paragraph outside the table", [block.location])],
-                )
-            )
+        if d.state == "outcomes" and d.outcomes.line(block.text, block.location, block.kind):
+            return
+        if d.state == "outcomes" and block.kind == "heading":
+            d.state = "other"  # a heading of its own ends the outcomes ("Assessment information")
+        if d.state in ("content", "guidance"):
+            self._section_text(block)
+            return
+        if d.state == "header" and block.kind == "item" and d.outcomes.line(block.text, block.location, block.kind):
+            d.state = "outcomes"
+            return
+        printed = d.fields.get(d.current_field or "") or d.body.fields.get(d.current_field or "")
+        if printed is not None and not printed.text and block.kind != "heading":
+            printed.text = block.text
+            printed.where.append(loc(block.location))
             return
         self._note_unexpected(block)
 
-    def _note_unexpected(self, block: Block) -> None:
+    def _section_text(self, block: Block) -> None:
         d = self.draft
-        text = " | ".join(c.text for c in block.cells) if block.cells else block.text
+        sections = self._sections()
+        kind: PartKind = "item" if block.kind == "item" else "run"
+        if not sections:
+            sections.append(Section("", [], [loc(block.location)]))
+            d.body.where.append(loc(block.location))
+            self._add_parts(sections[-1], [Part(kind, block.text, block.location)], False)
+            return
+        numbered = bool(SECTION.match(sections[-1].number))
+        self._add_parts(sections[-1], [Part(kind, block.text, block.location)], numbered)
+        sections[-1].where.append(loc(block.location))
+        if not numbered:
+            return
+        name = "indicative content" if d.state == "content" else "assessor guidance"
         d.notes.append(
+            finding(
+                "text-outside-table",
+                "info",
+                f"{d.called}: text printed after the {name} table was read as part of "
+                f"section {sections[-1].number}.",
+                unit=d.name,
+                field="indicative_content" if d.state == "content" else "assessor_guidance",
+                values=[value(block.text, "paragraph outside the table", [block.location])],
+            )
+        )
+
+    def _note_unexpected(self, block: Block) -> None:
+        text = " | ".join(c.text for c in block.cells) if block.cells else block.text
+        self.draft.skipped.append((text, block.location))
+
+    def skipped_finding(self) -> list[Finding]:
+        """One finding for everything in the unit that fits no field, with every place."""
+        d = self.draft
+        if not d.skipped:
+            return []
+        count = len(d.skipped)
+        return [
             finding(
                 "unexpected-row",
                 "warning",
-                f"Unit {d.ref}: a row that fits no field of the unit specification was skipped.",
-                unit=d.ref,
-                values=[value(text, "skipped text", [block.location])],
+                f"{d.called}: {count} row(s) or paragraph(s) that fit no field of the unit specification "
+                "were skipped.",
+                unit=d.name,
+                values=[value(text, "skipped text", [where]) for text, where in d.skipped],
             )
-        )
-
-    # -- result ----------------------------------------------------------------------------
-
-    def finish(self) -> tuple[Unit, list[Finding]]:
-        d = self.draft
-        notes = list(d.notes)
-        ref_printed = d.ref
-        title_text = d.fields.get("title")
-        title = title_text.text[len(ref_printed):].strip() if title_text else ""
-        outcomes = self._outcomes(notes)
-        body = d.bodies[0] if d.bodies else Body()
-        notes.extend(self._duplicate_bodies())
-        numbers = [o.number for o in outcomes]
-        content = [
-            ContentSection(section=s.number, learning_outcome=None, items=s.entries, provenance=locs(s.where))
-            for s in body.content
         ]
-        guidance = [
-            GuidanceSection(section=s.number, learning_outcome=None, paragraphs=s.entries, provenance=locs(s.where))
-            for s in body.guidance
-        ]
-        for name, sections in (("indicative_content", content), ("assessor_guidance", guidance)):
-            notes.extend(link_sections(ref_printed, name, sections, numbers))
-        apprenticeship_printed = body.fields.get("apprenticeship")
-        links = parse_apprenticeship(apprenticeship_printed.text) if apprenticeship_printed else None
-        if apprenticeship_printed and links is None:
-            notes.append(
-                finding(
-                    "apprenticeship-unreadable",
-                    "warning",
-                    f"Unit {ref_printed}: the apprenticeship field names no standard and no KSB codes.",
-                    unit=ref_printed,
-                    field="apprenticeship",
-                    values=[value(apprenticeship_printed.text, "unit specification", apprenticeship_printed.where)],
-                )
-            )
-        sector = body.fields.get("sector")
-        purpose = body.fields.get("purpose")
-        unit = Unit(
-            reference=ref_printed,
-            reference_printed=ref_printed,
-            uan=self._text("uan"),
-            title=title,
-            level=to_int(self._text("level")),
-            credits=to_int(self._text("credits")),
-            glh=to_int(self._text("glh")),
-            tqt=None,
-            quadrant=None,
-            purpose=purpose.text if purpose else None,
-            sector=parse_sector(sector.text) if sector else None,
-            apprenticeship=links or [],
-            apprenticeship_printed=apprenticeship_printed.text if apprenticeship_printed else None,
-            learning_outcomes=outcomes,
-            indicative_content=content,
-            assessor_guidance=guidance,
-            provenance=locs(d.where[:1]),
-            field_provenance={
-                name: locs(printed.where)
-                for name, printed in sorted({**d.fields, **body.fields}.items())
-            },
-        )
-        return unit, notes
-
-    def _text(self, name: str) -> str:
-        printed = self.draft.fields.get(name)
-        return printed.text if printed else ""
-
-    def _outcomes(self, notes: list[Finding]) -> list[LearningOutcome]:
-        d = self.draft
-        grouped: dict[int, list[AssessmentCriterion]] = {n: [] for n in d.outcomes}
-        for outcome, number, text, places in d.criteria:
-            if outcome not in grouped:
-                notes.append(
-                    finding(
-                        "criterion-without-outcome",
-                        "error",
-                        f"Unit {d.ref}: criterion {number} belongs to learning outcome {outcome}, "
-                        "which the unit does not print; it is left out.",
-                        unit=d.ref,
-                        field="assessment_criteria",
-                        values=[value(f"{number} {text}", "learning outcomes table", places)],
-                    )
-                )
-                continue
-            grouped[outcome].append(
-                AssessmentCriterion(number=number, text=text, provenance=locs(places))
-            )
-        result = []
-        for number in sorted(d.outcomes):
-            text, places = d.outcomes[number]
-            kind = outcome_kind(text)
-            if kind is None:
-                notes.append(
-                    finding(
-                        "outcome-kind-unknown",
-                        "warning",
-                        f"Unit {d.ref}: learning outcome {number} starts neither with "
-                        "'Understand' nor with 'Be able to'.",
-                        unit=d.ref,
-                        field="learning_outcomes",
-                        values=[value(text, "learning outcomes table", places)],
-                    )
-                )
-            result.append(
-                LearningOutcome(
-                    number=number,
-                    text=text,
-                    kind=kind,
-                    assessment_criteria=grouped[number],
-                    provenance=locs(places + [c.provenance[0] for c in grouped[number]]),
-                )
-            )
-        return result
-
-    def _duplicate_bodies(self) -> list[Finding]:
-        d = self.draft
-        notes = []
-        first = d.bodies[0] if d.bodies else None
-        for extra in d.bodies[1:]:
-            same = _body_text(extra) == _body_text(first)
-            notes.append(
-                finding(
-                    "duplicate-block",
-                    "error",
-                    f"Unit {d.ref} prints its 'Additional Information' block twice"
-                    + (" with the same wording" if same else " with different wording")
-                    + "; the first is used.",
-                    unit=d.ref,
-                    field="additional_information",
-                    values=[
-                        value(_numbers(first), "first block: section numbers", first.where[:1] + _section_places(first)),
-                        value(_numbers(extra), "second block: section numbers", extra.where[:1] + _section_places(extra)),
-                    ],
-                )
-            )
-        return notes
 
 
-def _body_text(body: Body) -> tuple:
-    """The block's wording, whatever its section numbers and paragraph breaks."""
-    return (
-        tuple(fold(f.text) for f in body.fields.values()),
-        tuple(" ".join(s.entries) for s in body.content),
-        tuple(" ".join(s.entries) for s in body.guidance),
-    )
+def _outcome_line(text: str) -> bool:
+    """A line that is an outcome although it starts like a label ('Learning Outcome 1: ...', 'LO: ...')."""
+    return _numbered_outcome(text) or bool(UNNUMBERED_OUTCOME.match(text))
 
 
-def _numbers(body: Body) -> str:
-    content = ",".join(s.number for s in body.content)
-    guidance = ",".join(s.number for s in body.guidance)
-    return f"indicative content {content}; assessor guidance {guidance}"
+def _numbered_outcome(text: str) -> bool:
+    """'Learning Outcome 1: Understand ...', 'LO1 Understand ...' (a label with a number is an outcome)."""
+    match = STRONG_OUTCOME.match(text)
+    return bool(match and match.group(2))
 
 
-def _section_places(body: Body) -> list[Location]:
-    return [s.where[0] for s in body.content[:1] + body.guidance[:1]]
-
-
-def link_sections(ref: str, name: str, sections: list, outcomes: list[int]) -> list[Finding]:
-    """Link sections to outcomes when they are numbered exactly as the outcomes are."""
-    numbers = [int(s.section) for s in sections]
-    if not sections:
-        return []
-    if numbers == outcomes:
-        for section in sections:
-            section.learning_outcome = int(section.section)
-        return []
-    label = name.replace("_", " ")
-    return [
-        finding(
-            "sections-not-linked",
-            "warning",
-            f"Unit {ref}: {label} sections are numbered {_span(numbers)} but the learning outcomes "
-            f"are {_span(outcomes)}, so no section can be linked to an outcome.",
-            unit=ref,
-            field=name,
-            values=[
-                value(",".join(map(str, numbers)), f"{label} section numbers", [s.provenance[0] for s in sections]),
-                value(",".join(map(str, outcomes)), "learning outcome numbers", []),
-            ],
-        )
-    ]
-
-
-def _span(numbers: list[int]) -> str:
-    return ", ".join(map(str, numbers)) if numbers else "none"
+def _criterion_with_text(text: str) -> bool:
+    match = CRITERION.match(text)
+    return bool(match and match.group(3))

@@ -8,6 +8,7 @@ from datetime import date
 from ..model import KSB, ApprenticeshipLink, Range, Sector
 
 NUMBER = re.compile(r"\d+")
+SECTOR_CODE = re.compile(r"^\d{1,2}\.\d{1,2}$")
 SECTOR = re.compile(r"^(\d{1,2}\.\d{1,2})\s*(?:[-\u2013]\s*)?([A-Za-z].*)$")
 KSB_CODE = re.compile(r"(?<![\w/.])([KSB]\d{1,3})\s+(?=\S)")
 STANDARD = re.compile(r"Level \d+ [^.]*?Apprenticeship")
@@ -19,6 +20,40 @@ def to_int(printed: str) -> int | None:
     """The integer a cell prints, or None when it is not a plain number."""
     printed = printed.strip()
     return int(printed) if printed.isdigit() else None
+
+
+AMOUNT = re.compile(r"^\s*(\d+)\s*(?:credits?|hours?|hrs?|glh|tqt)?\.?\s*$", re.IGNORECASE)
+LEVEL_VALUE = re.compile(r"^\s*(?:(?:rqf|qcf|nqf|fheq|scqf)\s+)?(?:level\s*)?(\d+)\s*$", re.IGNORECASE)
+
+
+def parse_amount(printed: str) -> int | None:
+    """'20', '20 hours', '10 credits' -> the number; None for anything else (a range, a word)."""
+    match = AMOUNT.match(printed)
+    return int(match.group(1)) if match else None
+
+
+def parse_level(printed: str) -> int | None:
+    """'5', 'Level 3', 'RQF Level 6', 'Two' -> the level; None for 'Entry Level 2' or anything else."""
+    match = LEVEL_VALUE.match(printed)
+    if match:
+        return int(match.group(1))
+    return WORD_NUMBERS.get(printed.strip().lower()) or None
+
+
+FACT_IN_WORDS = (
+    ("credits", re.compile(r"^\d+\s+credits?$", re.IGNORECASE)),
+    ("glh", re.compile(r"^\d+\s+(?:glh|guided learning hours)$", re.IGNORECASE)),
+    ("tqt", re.compile(r"^\d+\s+(?:tqt|hours total qualification time)$", re.IGNORECASE)),
+    ("level", re.compile(r"^(?:(?:rqf|qcf)\s+)?(?:entry\s+)?level\s+\d+$", re.IGNORECASE)),
+)
+
+
+def fact_in_words(printed: str) -> tuple[str, str] | None:
+    """'2 credits' -> ('credits', '2 credits'); 'Level 2' -> ('level', 'Level 2'): a fact that names itself."""
+    for name, pattern in FACT_IN_WORDS:
+        if pattern.match(printed.strip()):
+            return name, printed.strip()
+    return None
 
 
 def count_word(word: str) -> int | None:
@@ -56,8 +91,10 @@ def parse_uk_date(printed: str) -> str | None:
 
 
 def parse_sector(printed: str) -> Sector:
-    """'15.4 - Marketing and Sales' -> code '15.4', label 'Marketing and Sales'."""
+    """'15.4 - Marketing and Sales' -> code '15.4', label 'Marketing and Sales'; '6.2' -> code only."""
     match = SECTOR.match(printed.strip())
+    if not match and SECTOR_CODE.match(printed.strip()):
+        return Sector(code=printed.strip(), label=None, printed=printed)
     if not match:
         return Sector(code=None, label=None, printed=printed)
     return Sector(code=match.group(1), label=match.group(2).strip(), printed=printed)
@@ -73,7 +110,8 @@ def parse_apprenticeship(printed: str) -> list[ApprenticeshipLink] | None:
     links = []
     for begin, end in zip(starts, starts[1:] + [len(printed)]):
         segment = printed[begin:end]
-        name = STANDARD.match(segment).group(0)
+        standard = STANDARD.match(segment)
+        name = standard.group(0) if standard else ""
         codes = list(KSB_CODE.finditer(segment, len(name)))
         ksbs = [
             KSB(code=m.group(1), text=segment[m.end() : nxt.start() if nxt else len(segment)].strip())
