@@ -11,10 +11,18 @@ SHARE_ASSUMPTION = (
 )
 
 
+def attach_rule_sets(spec: Specification) -> None:
+    """Build each qualification's rule set into the document, in place (once, after interpretation)."""
+    catalogue = UnitCatalogue(spec)
+    for q in spec.qualifications:
+        q.rule_set = rule_set(q, catalogue)
+
+
 def rule_sets(spec: Specification, catalogue: UnitCatalogue | None = None) -> list[RuleSet]:
-    """One rule set per qualification, in document order."""
+    """One rule set per qualification, in document order: the document's own, else (an
+    extraction made before rule sets were part of it) built from its constraints."""
     catalogue = catalogue or UnitCatalogue(spec)
-    return [rule_set(q, catalogue) for q in spec.qualifications]
+    return [q.rule_set or rule_set(q, catalogue) for q in spec.qualifications]
 
 
 def rule_set(q: Qualification, catalogue: UnitCatalogue) -> RuleSet:
