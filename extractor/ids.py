@@ -167,6 +167,15 @@ RULE_SET_KEYS = [
 """Evaluable rules matched when identical, then by kind, groups and level (then by similar wording)."""
 
 
+def assign_rule_set_ids(qualifications: list[Qualification]) -> None:
+    """Derived ids of the evaluable rules and groups of these identified qualifications (rule
+    sets added to an extraction made before they were part of it)."""
+    ids = Identifiers(None)
+    for q in qualifications:
+        if q.id:
+            _assign_rule_set_ids(q, None, ids)
+
+
 def _assign_rule_set_ids(q: Qualification, old_q: Qualification | None, ids: Identifiers) -> None:
     """Ids of the qualification's evaluable rules and of their unit groups."""
     if q.rule_set is None:

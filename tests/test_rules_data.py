@@ -10,9 +10,11 @@ from click.testing import CliRunner
 
 from extractor import achieve
 from extractor.cli import main
+from extractor.diff.load import load_side
 from extractor.ids import derived_id
 from extractor.pipeline import BUNDLED_SPEC
 from extractor.rules.build import SHARE_ASSUMPTION
+from extractor.writers.csv import render_table_csv
 from extractor.writers.tables import project
 
 CERTIFICATE, DIPLOMA = "610/5683/2", "610/5684/4"
@@ -108,8 +110,9 @@ def test_achieve_evaluates_the_rules_in_the_document(extracted_json, tmp_path):
     assert result.missing == ["1 more BUSINESS unit"]
 
 
-def test_extraction_without_rule_sets_still_evaluates(extracted_json, tmp_path):
-    """An extraction made before rule sets were part of the output: built from its constraints."""
+def test_extraction_without_rule_sets_gets_them_built(spec, extracted_json, tmp_path):
+    """An extraction made before rule sets were part of the output: built from its constraints,
+    with the ids extracting gives, so it evaluates and exports as a fresh extraction does."""
     _, document = extracted_json
     older = json.loads(json.dumps(document))
     for q in older["qualifications"]:
@@ -117,6 +120,13 @@ def test_extraction_without_rule_sets_still_evaluates(extracted_json, tmp_path):
         del q["rule_set"]
     path = tmp_path / "older.json"
     path.write_text(json.dumps(older), encoding="utf-8")
+    loaded = load_side(path)
+    assert [q.rule_set for q in loaded.qualifications] == [q.rule_set for q in spec.qualifications]
+    tables = CliRunner().invoke(main, ["export", "csv", str(path), "-o", str(tmp_path / "csv")])
+    assert tables.exit_code == 0, tables.output
+    fresh = {t.name: t for t in project(spec)}["combination_group_units"]
+    written = (tmp_path / "csv" / "combination_group_units.csv").read_bytes().decode("utf-8")
+    assert written == render_table_csv(fresh)
     held = ["L5B1", "L5B2", "L5C1", "L5C2", "L5L1"]
     old_report = achieve(path, held, target=DIPLOMA)
     new_report = achieve(BUNDLED_SPEC, held, target=DIPLOMA)

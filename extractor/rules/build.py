@@ -11,11 +11,15 @@ SHARE_ASSUMPTION = (
 )
 
 
-def attach_rule_sets(spec: Specification) -> None:
-    """Build each qualification's rule set into the document, in place (once, after interpretation)."""
+def attach_rule_sets(spec: Specification) -> list[Qualification]:
+    """Build the rule set of each qualification that has none into the document, in place
+    (once, after interpretation; or reading an extraction made before rule sets were in it).
+    The qualifications given one."""
     catalogue = UnitCatalogue(spec)
-    for q in spec.qualifications:
+    built = [q for q in spec.qualifications if q.rule_set is None]
+    for q in built:
         q.rule_set = rule_set(q, catalogue)
+    return built
 
 
 def rule_sets(spec: Specification, catalogue: UnitCatalogue | None = None) -> list[RuleSet]:
