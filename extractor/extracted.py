@@ -63,7 +63,8 @@ def json_depth(document: object) -> int:
 
 
 def read_extracted(source: Input, limits: Limits) -> Specification:
-    """The specification in an extracted JSON, re-validated against the schema."""
+    """The specification in an extracted JSON, re-validated against the schema. An extraction
+    made before rule sets were part of the output gets them built from its rules, as extracting does."""
     from .schema import schema_errors
 
     document = read_json(source, limits)
@@ -73,11 +74,21 @@ def read_extracted(source: Input, limits: Limits) -> Specification:
             f"{source}: JSON but not a qualspec specification ({len(errors)} schema errors; first: {errors[0]})"
         )
     try:
-        return Specification.model_validate(document)
+        spec = Specification.model_validate(document)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = "/".join(map(str, first["loc"])) or "(root)"
         raise InputError(f"{source}: JSON but not a qualspec specification ({where}: {first['msg']})") from None
+    if any(q.rule_set is None for q in spec.qualifications):
+        _add_rule_sets(spec)
+    return spec
+
+
+def _add_rule_sets(spec: Specification) -> None:
+    from .ids import assign_rule_set_ids
+    from .rules.build import attach_rule_sets
+
+    assign_rule_set_ids(attach_rule_sets(spec))
 
 
 def load_specification(

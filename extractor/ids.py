@@ -27,6 +27,7 @@ from .model import (
     GuidanceSection,
     IdentifierHistory,
     PreviousVersion,
+    Qualification,
     Specification,
     TextItem,
     Unit,
@@ -141,6 +142,7 @@ def assign_ids(spec: Specification, previous: Specification | None = None) -> No
         old_rules = partners(old_q.rules if old_q else None, q.rules, records(RULE_KEYS, lambda r: r.text))
         for rule, old_rule in zip(q.rules, old_rules, strict=True):
             rule.id, rule.qualification_id = ids.assign(old_rule, f"{q.id}|rule|{rule.kind}"), q.id
+        _assign_rule_set_ids(q, old_q, ids)
         _assign_listing_ids(spec, q.units, old_q.units if old_q else None, q.id, ids)
     _assign_listing_ids(spec, spec.units_overview, previous.units_overview if previous else None, None, ids)
     findings = Identifiers(None)
@@ -155,6 +157,37 @@ def assign_ids(spec: Specification, previous: Specification | None = None) -> No
             new=sorted(ids.new),
             removed=sorted(ids.previous - ids.carried),
         )
+
+
+RULE_SET_KEYS = [
+    ("same", lambda r: r.model_dump_json(include={"kind", "text", "min", "max", "level"})
+     + "|".join(g.name for g in r.groups)),
+    ("kind", lambda r: f"{r.kind} {[g.name for g in r.groups]} {r.level}"),
+]
+"""Evaluable rules matched when identical, then by kind, groups and level (then by similar wording)."""
+
+
+def assign_rule_set_ids(qualifications: list[Qualification]) -> None:
+    """Derived ids of the evaluable rules and groups of these identified qualifications (rule
+    sets added to an extraction made before they were part of it)."""
+    ids = Identifiers(None)
+    for q in qualifications:
+        if q.id:
+            _assign_rule_set_ids(q, None, ids)
+
+
+def _assign_rule_set_ids(q: Qualification, old_q: Qualification | None, ids: Identifiers) -> None:
+    """Ids of the qualification's evaluable rules and of their unit groups."""
+    if q.rule_set is None:
+        return
+    rules = q.rule_set.rules
+    old_rules = old_q.rule_set.rules if old_q and old_q.rule_set else None
+    by_name = records([("name", lambda g: g.name)], lambda g: g.name)
+    for rule, old_rule in zip(rules, partners(old_rules, rules, records(RULE_SET_KEYS, lambda r: r.text)), strict=True):
+        rule.id, rule.qualification_id = ids.assign(old_rule, f"{q.id}|rule-set|{rule.kind}"), q.id
+        old_groups = old_rule.groups if old_rule else None
+        for group, old_group in zip(rule.groups, partners(old_groups, rule.groups, by_name), strict=True):
+            group.id, group.rule_id = ids.assign(old_group, f"{rule.id}|group|{group.name}"), rule.id
 
 
 def _assign_unit_children(unit: Unit, old: Unit | None, ids: Identifiers) -> None:

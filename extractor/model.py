@@ -133,6 +133,50 @@ class Constraint(Model):
     provenance: Provenance
 
 
+# The rules of combination as data that can be evaluated (built by ``extractor.rules`` once per extraction).
+
+RuleKind = Literal["credits", "min_units", "min_credits", "min_share_at_level", "all_units"]
+
+
+class UnitGroup(Model):
+    """Units that count towards a rule: a quadrant (membership by each unit's quadrant) or a
+    named list (an award structure)."""
+
+    id: str = id_field()
+    rule_id: str | None = parent_id_field("rule")
+    name: str
+    quadrant: Quadrant | None = None
+    units: list[str] = Field(description="References of the units in the group as the document prints them")
+
+
+class Rule(Model):
+    """One rule of combination: ``min``..``max`` of what ``kind`` counts, over the units of
+    any of ``groups`` (every selected unit when there is none)."""
+
+    id: str = id_field()
+    qualification_id: str | None = parent_id_field("qualification")
+    kind: RuleKind
+    text: str = Field(description="The sentence or table heading the rule was read from")
+    min: int | float | None = None
+    max: int | float | None = None
+    groups: list[UnitGroup] = []
+    level: int | None = None
+    assumption: str | None = Field(default=None, description="How an unclear sentence was read")
+    provenance: Provenance
+
+
+class RuleSet(Model):
+    """The rules a set of units must meet to achieve one qualification."""
+
+    qan: str
+    title: str
+    kind: QualificationKind | None
+    rules: list[Rule]
+    not_evaluated: list[str] = Field(
+        default=[], description="Rules as printed whose numbers could not be read: left out of the evaluation"
+    )
+
+
 class Qualification(Model):
     id: str = id_field()
     qan: str
@@ -146,6 +190,11 @@ class Qualification(Model):
     )
     units: list[UnitListing]
     rules: list[Constraint]
+    rule_set: RuleSet | None = Field(
+        default=None,
+        description="The rules of combination as evaluable rules (what `achieve` evaluates); "
+        "null in an extraction made before they were part of the output",
+    )
     provenance: Provenance
 
 
@@ -321,44 +370,4 @@ class Specification(Model):
     findings: list[Finding]
     identifiers: IdentifierHistory | None = Field(
         default=None, description="Set when identifiers were carried from a previous version"
-    )
-
-
-# The rules of combination as data that can be evaluated (built by ``extractor.rules``).
-
-RuleKind = Literal["credits", "min_units", "min_credits", "min_share_at_level", "all_units"]
-
-
-class UnitGroup(Model):
-    """Units that count towards a rule: a quadrant (membership by each unit's quadrant) or a
-    named list (an award structure)."""
-
-    name: str
-    quadrant: Quadrant | None = None
-    units: list[str] = Field(description="References of the units in the group as the document prints them")
-
-
-class Rule(Model):
-    """One rule of combination: ``min``..``max`` of what ``kind`` counts, over the units of
-    any of ``groups`` (every selected unit when there is none)."""
-
-    kind: RuleKind
-    text: str = Field(description="The sentence or table heading the rule was read from")
-    min: int | float | None = None
-    max: int | float | None = None
-    groups: list[UnitGroup] = []
-    level: int | None = None
-    assumption: str | None = Field(default=None, description="How an unclear sentence was read")
-    provenance: Provenance
-
-
-class RuleSet(Model):
-    """The rules a set of units must meet to achieve one qualification."""
-
-    qan: str
-    title: str
-    kind: QualificationKind | None
-    rules: list[Rule]
-    not_evaluated: list[str] = Field(
-        default=[], description="Rules as printed whose numbers could not be read: left out of the evaluation"
     )

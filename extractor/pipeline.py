@@ -1,4 +1,4 @@
-"""The whole job for one input: detect, read, interpret, check, identify."""
+"""The whole job for one input: detect, read, interpret, build the rules, check, identify."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from .limits import Limits, default_limits
 from .model import SCHEMA_VERSION, Source, Specification
 from .readers import Progress, detect_format, read_blocks
 from .readers.damage import Damage
+from .rules.build import attach_rule_sets
 
 BUNDLED_SPEC = Path(str(files("extractor").joinpath("data", "isp-level5-professional-sales-spec-v1.1.txt")))
 """The bundled specification (package data): ISP Level 5 Professional Sales, v1.1, as text."""
@@ -52,6 +53,7 @@ def extract(
         units=result.units,
         findings=result.findings,
     )
+    attach_rule_sets(spec)
     spec.findings = sort_findings(spec.findings + run_checks(spec) + damage_findings(damage) + truncation_findings(spec))
     assign_ids(spec, previous)
     return spec

@@ -39,7 +39,8 @@ def test_extract_default_source_writes_json_csv_and_report(run, tmp_path):
     assert len(document["source"]["sha256"]) == 64
     tables = sorted(p.name for p in (tmp_path / STEM).iterdir())
     assert tables == [
-        "assessment_criteria.csv", "assessor_guidance.csv", "change_log.csv", "datapackage.json", "document.csv",
+        "assessment_criteria.csv", "assessor_guidance.csv", "change_log.csv", "combination_group_units.csv",
+        "combination_groups.csv", "combination_rules.csv", "datapackage.json", "document.csv",
         "finding_values.csv", "findings.csv", "indicative_content.csv", "learning_outcomes.csv",
         "qualification_rules.csv", "qualification_units.csv", "qualifications.csv", "unit_ksbs.csv", "units.csv",
         "units_overview.csv",

@@ -18,7 +18,7 @@ from extractor.writers.tables import project
 
 TABLES = [
     "document", "change_log", "units", "units_overview", "qualifications", "qualification_units",
-    "qualification_rules", "unit_ksbs", "learning_outcomes", "assessment_criteria", "indicative_content",
+    "qualification_rules", "combination_rules", "combination_groups", "combination_group_units", "unit_ksbs", "learning_outcomes", "assessment_criteria", "indicative_content",
     "assessor_guidance", "findings", "finding_values",
 ]
 

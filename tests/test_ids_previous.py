@@ -151,3 +151,13 @@ def test_cli_previous_missing(tmp_path):
     assert result.exit_code == 2
     assert result.stderr == "qualspec: error: --previous: nowhere.json: no such file\n"
     assert not any(tmp_path.iterdir())
+
+
+def test_rule_and_group_ids_are_carried(spec, carried):
+    """The SELF group loses L4S6 and gains L4S7 in v1.2: its rule and the group keep their ids."""
+    old = next(q for q in spec.qualifications if q.qan == "610/5683/2").rule_set.rules[3]
+    new = next(q for q in carried.qualifications if q.qan == "610/5683/2").rule_set.rules[3]
+    assert new.text == old.text == "At least one LEADERSHIP unit or SELF unit"
+    assert "L4S6" in old.groups[1].units and "L4S6" not in new.groups[1].units and "L4S7" in new.groups[1].units
+    assert new.id == old.id and [g.id for g in new.groups] == [g.id for g in old.groups]
+    assert new.id in carried.identifiers.carried

@@ -37,7 +37,8 @@ def rows(table):
 def test_table_sizes(tables):
     assert {name: len(t.rows) for name, t in tables.items()} == {
         "document": 1, "change_log": 2, "units": 32, "units_overview": 32, "qualifications": 18,
-        "qualification_units": 19, "qualification_rules": 11, "unit_ksbs": 156, "learning_outcomes": 102,
+        "qualification_units": 19, "qualification_rules": 11,
+        "combination_rules": 27, "combination_groups": 24, "combination_group_units": 83, "unit_ksbs": 156, "learning_outcomes": 102,
         "assessment_criteria": 339, "indicative_content": 942, "assessor_guidance": 188, "findings": 28,
         "finding_values": 60,
     }

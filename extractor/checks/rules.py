@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..findings import finding, value
 from ..model import Finding, Qualification, Rule, RuleSet, Specification
-from ..rules.build import rule_set
+from ..rules.build import rule_sets
 from ..rules.facts import TooManyScenarios, UnitCatalogue
 from ..rules.search import SearchTooLarge, cheapest
 
@@ -18,8 +18,7 @@ from ..rules.search import SearchTooLarge, cheapest
 def check(spec: Specification) -> list[Finding]:
     catalogue = UnitCatalogue(spec)
     found: list[Finding] = []
-    for q in spec.qualifications:
-        rules = rule_set(q, catalogue)
+    for q, rules in zip(spec.qualifications, rule_sets(spec, catalogue), strict=True):
         try:
             about_rules = _satisfiability(rules, catalogue)
         except (TooManyScenarios, SearchTooLarge) as exc:

@@ -11,10 +11,22 @@ SHARE_ASSUMPTION = (
 )
 
 
+def attach_rule_sets(spec: Specification) -> list[Qualification]:
+    """Build the rule set of each qualification that has none into the document, in place
+    (once, after interpretation; or reading an extraction made before rule sets were in it).
+    The qualifications given one."""
+    catalogue = UnitCatalogue(spec)
+    built = [q for q in spec.qualifications if q.rule_set is None]
+    for q in built:
+        q.rule_set = rule_set(q, catalogue)
+    return built
+
+
 def rule_sets(spec: Specification, catalogue: UnitCatalogue | None = None) -> list[RuleSet]:
-    """One rule set per qualification, in document order."""
+    """One rule set per qualification, in document order: the document's own, else (an
+    extraction made before rule sets were part of it) built from its constraints."""
     catalogue = catalogue or UnitCatalogue(spec)
-    return [rule_set(q, catalogue) for q in spec.qualifications]
+    return [q.rule_set or rule_set(q, catalogue) for q in spec.qualifications]
 
 
 def rule_set(q: Qualification, catalogue: UnitCatalogue) -> RuleSet:

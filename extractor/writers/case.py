@@ -3,7 +3,8 @@
 Items: qualifications (humanCodingScheme = QAN), units (UAN), learning outcomes ("1") and
 assessment criteria ("1.1"), identified by their stable ids. Associations: qualifications
 and units are children of the document, outcomes of their unit, criteria of their outcome;
-a unit listed in a qualification's award structure is part of it. URIs are
+a unit listed in a qualification's award structure is part of it. CASE has no rules model:
+a qualification's rules of combination are its item's ``notes``. URIs are
 ``<base-uri>CFDocuments/<id>``, ``<base-uri>CFItems/<id>`` and so on.
 """
 
@@ -14,6 +15,7 @@ from urllib.parse import urlparse
 
 from ..ids import derived_id
 from ..model import Specification
+from ..rules.describe import describe_rule_set
 from .options import ExportError, ExportOptions
 
 ITEM_TYPES = ("Qualification", "Unit", "Learning Outcome", "Assessment Criterion")
@@ -72,7 +74,8 @@ def case_package(spec: Specification, options: ExportOptions) -> dict:
 
     root = {"identifier": doc.id, "uri": document_link["uri"], "title": doc.title}
     for position, q in enumerate(spec.qualifications, 1):
-        associate(item(q.id, "Qualification", q.title, q.qan), "isChildOf", root, position)
+        notes = {"notes": describe_rule_set(q.rule_set)} if q.rule_set and q.rule_set.rules else {}
+        associate(item(q.id, "Qualification", q.title, q.qan, **notes), "isChildOf", root, position)
     units = {}
     for position, u in enumerate(spec.units, 1):
         units[u.id] = item(u.id, "Unit", u.title, u.uan or None, alternativeLabel=u.reference_printed)

@@ -152,7 +152,8 @@ def project(spec: Specification) -> list[Table]:
         ], [ForeignKey("qualification_id", "qualifications"), ForeignKey("unit_id", "units")],
             rows=[(r.id, q.id, r.unit_id, v, i, *_listing_cells(r), _where(r.provenance))
                   for q in spec.qualifications for i, r in enumerate(q.units, 1)]),
-        Table("qualification_rules", "Rules of combination of a qualification", [
+        Table("qualification_rules", "Rules of combination as read: one row a printed sentence "
+              "with the numbers read (as evaluated: combination_rules)", [
             ID, _s("qualification_id", "The qualification"), VERSION, POSITION, _s("kind", "Kind of rule"),
             Column("min", "number", "Least amount"), Column("max", "number", "Most amount"),
             _s("quadrants", "Quadrants the rule is about, separated by |"), _i("level", "Level the rule is about"),
@@ -161,6 +162,7 @@ def project(spec: Specification) -> list[Table]:
             rows=[(r.id, q.id, v, i, r.kind, r.min, r.max, "|".join(r.quadrants) or None, r.level, r.text,
                    _where(r.provenance)) for q in spec.qualifications for i, r in enumerate(q.rules, 1)],
             text_columns=("text",)),
+        *_rule_set_tables(spec),
         Table("unit_ksbs", "Apprenticeship knowledge, skills and behaviours a unit links to", [
             ID, _s("unit_id", "The unit"), VERSION, POSITION, _s("standard", "Apprenticeship standard"),
             _s("code", "KSB code, e.g. K7"), _s("text", "KSB text as printed"),
@@ -194,6 +196,40 @@ def project(spec: Specification) -> list[Table]:
             text_columns=("text",)))
     tables += _finding_tables(spec)
     return tables
+
+
+def _rule_set_tables(spec: Specification) -> list[Table]:
+    """The evaluable rules of combination (what ``achieve`` evaluates), their groups and the groups' units."""
+    v = spec.document.version
+    unit_ids: dict[str, str] = {}
+    for u in spec.units:
+        unit_ids.setdefault(u.reference, u.id)
+    rules = [(q, i, r) for q in spec.qualifications if q.rule_set for i, r in enumerate(q.rule_set.rules, 1)]
+    groups = [(r, i, g) for _, _, r in rules for i, g in enumerate(r.groups, 1)]
+    return [
+        Table("combination_rules", "Rules of combination as evaluated by achieve, one row a rule", [
+            ID, _s("qualification_id", "The qualification"), VERSION, POSITION,
+            _s("kind", "credits, min_units, min_credits, min_share_at_level or all_units"),
+            Column("min", "number", "Least amount (units, credits, or the share of credits as a fraction)"),
+            Column("max", "number", "Most amount"),
+            _i("level", "Level at or above which credits count (min_share_at_level)"),
+            _s("text", "The sentence or table heading the rule was read from"),
+            _s("assumption", "How an unclear sentence was read"), SOURCE,
+        ], [ForeignKey("qualification_id", "qualifications")],
+            rows=[(r.id, q.id, v, i, r.kind, r.min, r.max, r.level, r.text, r.assumption, _where(r.provenance))
+                  for q, i, r in rules], text_columns=("text",)),
+        Table("combination_groups", "Groups of units a rule counts over: a quadrant or a named list", [
+            ID, _s("rule_id", "The rule"), VERSION, POSITION, _s("name", "Group name, e.g. LEADERSHIP"),
+            _s("quadrant", "Quadrant whose units form the group (empty for a named list)"),
+        ], [ForeignKey("rule_id", "combination_rules")],
+            rows=[(g.id, r.id, v, i, g.name, g.quadrant) for r, i, g in groups]),
+        Table("combination_group_units", "Units of a rule's group, one row each", [
+            ID, _s("group_id", "The group"), _s("unit_id", "The unit specification (if any)"), VERSION, POSITION,
+            _s("reference", "Unit reference as the document prints it"),
+        ], [ForeignKey("group_id", "combination_groups"), ForeignKey("unit_id", "units")],
+            rows=[(derived_id(f"{g.id}|unit|{ref}"), g.id, unit_ids.get(ref), v, i, ref)
+                  for _, _, g in groups for i, ref in enumerate(g.units, 1)]),
+    ]
 
 
 def _finding_tables(spec: Specification) -> list[Table]:
