@@ -129,7 +129,7 @@ def _qualifications(
             status="changed",
             qan=b.qan,
             title=b.title,
-            matched_by=by[i],  # type: ignore[arg-type]
+            matched_by=by[i],
             fields=field_changes([(n, getattr(a, n), getattr(b, n)) for n in QUALIFICATION_FIELDS]),
             units=listing_changes(a.units, b.units, explained),
             rules=rule_changes(a.rules, b.rules),
@@ -184,6 +184,7 @@ def summarise(report: DiffReport) -> Summary:
         ksb_changes=sum(len(u.ksbs) for u in report.units),
         listing_changes=len(report.overview) + sum(len(q.units) for q in report.qualifications),
         rule_changes=sum(len(q.rules) for q in report.qualifications),
+        renumberings=sum(len(u.renumberings) for u in report.units),
         texts_added=texts["added"],
         texts_removed=texts["removed"],
         texts_reworded=texts["reworded"],

@@ -1,0 +1,102 @@
+"""Batch extraction on a process pool, serving unchanged files from the cache."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import Specification
+from ..pipeline import extract
+from .cache import ExtractionCache, file_sha256
+
+Advance = Callable[[], None]
+
+
+@dataclass
+class Extracted:
+    """One source file: its specification, or the error that stopped it."""
+
+    path: Path
+    sha256: str
+    spec: Specification | None
+    error: str | None
+    reused: bool = False
+
+
+def extract_to_json(path: str) -> tuple[str | None, str | None]:
+    """Worker: the specification in ``path`` as JSON, or the one-line error (never raises)."""
+    try:
+        return extract(Path(path)).model_dump_json(), None
+    except InputError as exc:
+        return None, str(exc)
+    except OSError as exc:
+        return None, f"{path}: {exc.strerror or exc}"
+    except Exception as exc:  # noqa: BLE001 - one broken file must not stop the batch; it is reported
+        return None, f"{path}: cannot be extracted ({type(exc).__name__}: {exc})"
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def extract_batch(
+    paths: list[Path], cache: ExtractionCache, jobs: int, advance: Advance | None = None
+) -> list[Extracted]:
+    """Every file of ``paths`` extracted (or read from ``cache``), in the order given.
+
+    Files the cache does not hold go to a pool of ``jobs`` processes (in this process when
+    only one is needed); ``advance`` is called once per file done.
+    """
+    results: list[Extracted] = []
+    todo: list[Extracted] = []
+    for path in paths:
+        try:
+            sha = file_sha256(path)
+        except OSError as exc:
+            results.append(Extracted(path, "", None, f"{path}: cannot be read ({exc.strerror or exc})"))
+            _tick(advance)
+            continue
+        spec = cache.get(sha, path.name)
+        item = Extracted(path, sha, spec, None, reused=spec is not None)
+        results.append(item)
+        if spec is None:
+            todo.append(item)
+        else:
+            _tick(advance)
+    for item, (text, error) in zip(todo, _run(todo, jobs, advance), strict=True):
+        if text is None:
+            item.error = error
+            continue
+        item.spec = Specification.model_validate_json(text)
+        if item.spec.source.sha256 == item.sha256:
+            cache.put(item.spec)
+        else:
+            item.error = f"{item.path}: changed while it was being read"
+            item.spec = None
+    return results
+
+
+def _run(todo: list[Extracted], jobs: int, advance: Advance | None) -> list[tuple[str | None, str | None]]:
+    names = [str(item.path) for item in todo]
+    if jobs <= 1 or len(names) <= 1:
+        outcomes = []
+        for name in names:
+            outcomes.append(extract_to_json(name))
+            _tick(advance)
+        return outcomes
+    with ProcessPoolExecutor(max_workers=min(jobs, len(names))) as pool:
+        futures = [pool.submit(extract_to_json, name) for name in names]
+        outcomes = []
+        for future in futures:
+            outcomes.append(future.result())
+            _tick(advance)
+        return outcomes
+
+
+def _tick(advance: Advance | None) -> None:
+    if advance is not None:
+        advance()
