@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from .catalogue.command import catalogue_command
 from .diff.command import diff_command
 from .errors import InputError
 from .model import Specification
@@ -139,3 +140,4 @@ def validate_command(file: Path) -> None:
 
 
 main.add_command(diff_command)
+main.add_command(catalogue_command)

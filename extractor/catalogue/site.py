@@ -206,7 +206,7 @@ class _VersionContext:
                 ("Units", len(self.spec.units))]
 
     def _disagreements(self, page: str) -> list[dict[str, object]]:
-        return [{"shown": d.shown, "other": d.other, "count": _change_count(d.report),
+        return [{"shown": d.shown, "other": d.other, "count": d.differences,
                  "href": link(page, self.pages.rendering_page(self.version, n))}
                 for n, d in enumerate(self.version.disagreements, start=1)]
 
@@ -291,8 +291,3 @@ class _VersionContext:
         if len(history.events) == 0 and len(self.pages.series.versions) > 1:
             events[0]["heading"] = f"Unchanged from {first.label} to {self.pages.series.latest.label}"
         return events
-
-
-def _change_count(report: DiffReport) -> int:
-    s = report.summary
-    return sum(v for v in s.model_dump().values() if isinstance(v, int)) + len(report.document.change_log)

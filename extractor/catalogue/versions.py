@@ -33,6 +33,11 @@ class Disagreement:
     other: str
     report: DiffReport
 
+    @property
+    def differences(self) -> int:
+        """How many differences the report counts (its headline counts and change-log entries)."""
+        return sum(self.report.summary.model_dump().values()) + len(self.report.document.change_log)
+
 
 @dataclass
 class Version:

@@ -1,0 +1,82 @@
+"""``qualspec catalogue SOURCES... -o DIR``: exit 0 when every file was read, 1 when some failed, 2 on trouble."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import NoReturn
+
+import click
+
+from ..errors import InputError
+from .batch import Advance, default_jobs
+from .build import Catalogue, build_catalogue, source_files
+
+
+def _fail(message: str) -> NoReturn:
+    click.echo(f"qualspec: error: {message}", err=True)
+    sys.exit(2)
+
+
+@contextmanager
+def batch_progress(total: int, quiet: bool) -> Iterator[Advance | None]:
+    """One progress bar for the whole batch on an interactive stderr, else nothing."""
+    if quiet or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(transient=True, console=Console(stderr=True)) as bar:
+        task = bar.add_task("extracting", total=total)
+        yield lambda: bar.advance(task)
+
+
+@click.command("catalogue")
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False), required=True,
+              help="Folder of the catalogue: website, catalogue.sqlite and the extraction cache.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Processes extracting at once (default: one per available core).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+def catalogue_command(sources: tuple[Path, ...], out_dir: Path, jobs: int | None, quiet: bool) -> None:
+    """Build a catalogue (static website and SQLite database) from SOURCES.
+
+    SOURCES are specification files (text, Word or PDF) or folders of them, several versions of
+    a specification among them. Unchanged files are served from a cache in DIR. A file that
+    cannot be read is reported and the rest goes on: exit status 1 then; 2 when nothing could be built.
+    """
+    try:
+        paths = source_files(list(sources), out_dir)
+        with batch_progress(len(paths), quiet) as advance:
+            catalogue = build_catalogue(paths, out_dir, jobs or default_jobs(), advance)
+    except InputError as exc:
+        _fail(str(exc))
+    except OSError as exc:
+        _fail(f"cannot write the catalogue in {out_dir}: {exc.strerror or exc}")
+    for failure in catalogue.failures:
+        click.echo(f"qualspec: error: {failure.error}", err=True)
+    for series in catalogue.series:
+        for version in series.versions:
+            for d in version.disagreements:
+                click.echo(f"qualspec: warning: {d.other} and {d.shown} are both version {version.label} of "
+                           f"'{series.title}' but differ ({d.differences} differences)", err=True)
+    if catalogue.published is None:
+        _fail("no specification could be read; nothing was written")
+    if not quiet:
+        click.echo(_summary(out_dir, catalogue))
+    sys.exit(1 if catalogue.failures else 0)
+
+
+def _summary(out_dir: Path, catalogue: Catalogue) -> str:
+    files, reused, failed = len(catalogue.extracted), catalogue.reused, len(catalogue.failures)
+    versions = sum(len(s.versions) for s in catalogue.series)
+    published = catalogue.published
+    assert published is not None
+    return (
+        f"{out_dir}: {files} files ({files - reused - failed} extracted, {reused} reused from the cache, "
+        f"{failed} failed); {len(catalogue.series)} specifications, {versions} versions; "
+        f"{published.written} files written, {published.unchanged} unchanged, {published.removed} removed"
+    )
