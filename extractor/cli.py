@@ -10,6 +10,7 @@ import json
 import sys
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -27,7 +28,7 @@ from .writers.markdown import render_findings_markdown
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
-def fail(message: str) -> None:
+def fail(message: str) -> NoReturn:
     """One error line on stderr, exit status 2."""
     click.echo(f"qualspec: error: {message}", err=True)
     sys.exit(2)
@@ -51,15 +52,27 @@ def progress_bar(quiet: bool):
         yield update
 
 
-def load(source: Path, quiet: bool = True) -> Specification:
+def load(source: Path, quiet: bool = True, previous: Specification | None = None) -> Specification:
     """Extract ``source``, turning input problems into one error line and exit 2."""
     try:
         with progress_bar(quiet) as update:
-            return extract(source, progress=update)
+            return extract(source, progress=update, previous=previous)
     except InputError as exc:
         fail(str(exc))
     except OSError as exc:
         fail(f"{source}: {exc.strerror or exc}")
+
+
+def load_previous(path: Path) -> Specification:
+    """The earlier version given to ``--previous``; one error line and exit 2 when unreadable."""
+    from .diff.load import load_side
+
+    try:
+        return load_side(path)
+    except InputError as exc:
+        fail(f"--previous: {exc}")
+    except OSError as exc:
+        fail(f"--previous: {path}: {exc.strerror or exc}")
 
 
 @click.group()
@@ -73,13 +86,15 @@ def main() -> None:
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), default=Path("output"),
               show_default=True, help="Directory to write into.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
-def extract_command(source: Path | None, out_dir: Path, quiet: bool) -> None:
+@click.option("--previous", type=click.Path(path_type=Path),
+              help="An earlier version (extracted JSON or any source format) whose identifiers are carried over.")
+def extract_command(source: Path | None, out_dir: Path, quiet: bool, previous: Path | None) -> None:
     """Write SOURCE as DIR/<stem>.json, DIR/<stem>/*.csv and DIR/<stem>.findings.md.
 
     Without SOURCE, the bundled ISP Level 5 specification is used.
     """
     source = source or BUNDLED_SPEC
-    spec = load(source, quiet)
+    spec = load(source, quiet, previous=load_previous(previous) if previous else None)
     stem = source.stem
     files = {out_dir / f"{stem}.json": render_json(spec)}
     files.update({out_dir / stem / f"{name}.csv": text for name, text in render_csv(spec).items()})

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_serializer
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_serializer
 
 SCHEMA_VERSION = "1.0"
 
@@ -21,6 +21,16 @@ OutcomeKind = Literal["knowledge", "competence"]
 
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+def id_field(description: str = "Stable identifier: a UUID (v5) derived from the element's natural key") -> str:
+    """An identifier field, empty until ``extractor.ids`` assigns it after interpretation."""
+    return Field(default="", description=description)
+
+
+def parent_id_field(parent: str) -> str | None:
+    """The identifier of the element's parent ``parent`` (``None`` where there is none)."""
+    return Field(default=None, description=f"Identifier of the {parent} this element belongs to")
 
 
 class Location(Model):
@@ -60,6 +70,7 @@ class Sector(Model):
 
 
 class ChangeLogEntry(Model):
+    id: str = id_field()
     version: str
     date: str | None = Field(description="ISO 8601 date, read day first as printed in UK style")
     date_printed: str
@@ -69,6 +80,7 @@ class ChangeLogEntry(Model):
 
 
 class Document(Model):
+    id: str = id_field()
     title: str
     awarding_body: str | None
     level: int | None
@@ -82,6 +94,9 @@ class Document(Model):
 class UnitListing(Model):
     """A unit as one row of a listing table (an award structure or the units overview)."""
 
+    id: str = id_field()
+    qualification_id: str | None = parent_id_field("qualification (none in the units overview)")
+    unit_id: str | None = parent_id_field("unit specification listed (none when the document has no such unit)")
     isp_ref: str
     uan: str
     title: str
@@ -105,6 +120,8 @@ ConstraintKind = Literal[
 class Constraint(Model):
     """One rule of combination, structured, with the sentence it was read from."""
 
+    id: str = id_field()
+    qualification_id: str | None = parent_id_field("qualification")
     kind: ConstraintKind
     text: str
     min: int | float | None = None
@@ -115,6 +132,7 @@ class Constraint(Model):
 
 
 class Qualification(Model):
+    id: str = id_field()
     qan: str
     title: str
     kind: QualificationKind | None
@@ -130,8 +148,10 @@ class Qualification(Model):
 
 
 class KSB(Model):
-    """One knowledge, skill or behaviour of an apprenticeship standard (K7, S12, B3...)."""
+    """One knowledge, skill or behaviour of an apprenticeship standard (K7, S12, B3...), as linked to a unit."""
 
+    id: str = id_field()
+    unit_id: str | None = parent_id_field("unit")
     code: str
     text: str
 
@@ -142,12 +162,17 @@ class ApprenticeshipLink(Model):
 
 
 class AssessmentCriterion(Model):
+    id: str = id_field()
+    unit_id: str | None = parent_id_field("unit")
+    learning_outcome_id: str | None = parent_id_field("learning outcome")
     number: str
     text: str
     provenance: Provenance
 
 
 class LearningOutcome(Model):
+    id: str = id_field()
+    unit_id: str | None = parent_id_field("unit")
     number: int
     text: str
     kind: OutcomeKind | None
@@ -155,21 +180,52 @@ class LearningOutcome(Model):
     provenance: Provenance
 
 
+class TextItem(Model):
+    """One indicative content item or assessor guidance paragraph."""
+
+    id: str = id_field()
+    text: str
+
+
+def _text_items(value: object) -> object:
+    """Plain strings (as the interpreter builds them) become ``{text}`` items."""
+    if isinstance(value, list):
+        return [{"text": v} if isinstance(v, str) else v for v in value]
+    return value
+
+
 class ContentSection(Model):
+    id: str = id_field()
+    unit_id: str | None = parent_id_field("unit")
+    learning_outcome_id: str | None = parent_id_field("learning outcome the section is about")
     section: str
     learning_outcome: int | None
-    items: list[str]
+    items: list[TextItem]
     provenance: Provenance
+
+    @field_validator("items", mode="before")
+    @classmethod
+    def _strings_as_items(cls, value: object) -> object:
+        return _text_items(value)
 
 
 class GuidanceSection(Model):
+    id: str = id_field()
+    unit_id: str | None = parent_id_field("unit")
+    learning_outcome_id: str | None = parent_id_field("learning outcome the section is about")
     section: str
     learning_outcome: int | None
-    paragraphs: list[str]
+    paragraphs: list[TextItem]
     provenance: Provenance
+
+    @field_validator("paragraphs", mode="before")
+    @classmethod
+    def _strings_as_items(cls, value: object) -> object:
+        return _text_items(value)
 
 
 class Unit(Model):
+    id: str = id_field()
     isp_ref: str
     isp_ref_printed: str
     uan: str
@@ -208,6 +264,7 @@ class FindingValue(Model):
 
 
 class Finding(Model):
+    id: str = id_field("Identifier derived from the code, unit, field and message")
     code: str
     severity: Severity
     message: str
@@ -215,6 +272,23 @@ class Finding(Model):
     field: str | None
     values: list[FindingValue]
     locations: Provenance
+
+
+class PreviousVersion(Model):
+    """The earlier extraction identifiers were carried from (``extract --previous``)."""
+
+    path: str
+    sha256: str
+    version: str | None
+
+
+class IdentifierHistory(Model):
+    """Which identifiers were carried from a previous version and which are new (findings aside)."""
+
+    previous: PreviousVersion
+    carried: list[str] = Field(description="Identifiers kept from the previous version, sorted")
+    new: list[str] = Field(description="Identifiers derived afresh for this version, sorted")
+    removed: list[str] = Field(description="Identifiers of the previous version that no longer appear, sorted")
 
 
 class Specification(Model):
@@ -225,3 +299,6 @@ class Specification(Model):
     units_overview: list[UnitListing]
     units: list[Unit]
     findings: list[Finding]
+    identifiers: IdentifierHistory | None = Field(
+        default=None, description="Set when identifiers were carried from a previous version"
+    )

@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path
 
 from .checks import run_checks
+from .ids import assign_ids
 from .interpret import interpret
 from .model import SCHEMA_VERSION, Source, Specification
 from .readers import Progress, detect_format, read_blocks
@@ -18,8 +19,11 @@ BUNDLED_SPEC = (
 )
 
 
-def extract(path: Path, progress: Progress | None = None) -> Specification:
-    """The specification in ``path`` (text, .docx or PDF), with its findings."""
+def extract(path: Path, progress: Progress | None = None, previous: Specification | None = None) -> Specification:
+    """The specification in ``path`` (text, .docx or PDF), with its findings.
+
+    With ``previous`` (an earlier version of it), identifiers are carried from it.
+    """
     path = Path(path)
     fmt = detect_format(path)
     result = interpret(read_blocks(path, fmt, progress=progress))
@@ -33,6 +37,7 @@ def extract(path: Path, progress: Progress | None = None) -> Specification:
         findings=result.findings,
     )
     spec.findings = sort_findings(spec.findings + run_checks(spec))
+    assign_ids(spec, previous)
     return spec
 
 

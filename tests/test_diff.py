@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 
 from jsonschema import Draft202012Validator
+from test_diff_support import criterion, listing, make_spec, unit
 
 from extractor.diff import DiffReport, diff_specs, report_has_changes
 from extractor.diff.render_json import render_json
 from extractor.diff.report import FieldChange, KsbChange, ListingChange, RuleChange, TextChange, WordOp
 from extractor.diff.schema import DIFF_SCHEMA_PATH, diff_schema, render_diff_schema
-from extractor.model import KSB, Constraint, Location, Range
-from test_diff_support import criterion, listing, make_spec, unit
+from extractor.model import KSB, Constraint, Location, Range, TextItem
 
 
 def unit_of(spec, ref):
@@ -255,8 +255,8 @@ def test_ksb_reworded_removed_and_added():
 def test_content_item_and_guidance_paragraph():
     def content(s):
         u = unit_of(s, "L5B1")
-        u.indicative_content[0].items[1] = "How to estimate the lifetime value of a customer"
-        u.assessor_guidance[0].paragraphs.append("Evidence must cover three months.")
+        u.indicative_content[0].items[1].text = "How to estimate the lifetime value of a customer"
+        u.assessor_guidance[0].paragraphs.append(TextItem(text="Evidence must cover three months."))
 
     u = only_unit(changed(make_spec(), content))
     assert [(c.status, c.old_number, c.new_number) for c in u.indicative_content] == [("reworded", "1", "1")]

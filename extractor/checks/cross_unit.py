@@ -61,7 +61,7 @@ def _ksbs(spec: Specification) -> list[Finding]:
 
 def _printed(spec: Specification, standard: str, code: str, ref: str) -> str:
     unit = next(u for u in spec.units if u.isp_ref == ref)
-    return next(k.text for l in unit.apprenticeship if l.standard == standard for k in l.ksbs if k.code == code)
+    return next(k.text for a in unit.apprenticeship if a.standard == standard for k in a.ksbs if k.code == code)
 
 
 def _references(spec: Specification) -> list[Finding]:
@@ -71,9 +71,9 @@ def _references(spec: Specification) -> list[Finding]:
         criteria = {c.number for lo in unit.learning_outcomes for c in lo.assessment_criteria}
         for section in unit.assessor_guidance:
             for paragraph in section.paragraphs:
-                for match in REFERENCE.finditer(paragraph):
+                for match in REFERENCE.finditer(paragraph.text):
                     outcome, criterion = match.group(2), match.group(4)
-                    if outcome and int(outcome) not in outcomes or criterion and criterion not in criteria:
+                    if (outcome and int(outcome) not in outcomes) or (criterion and criterion not in criteria):
                         found.append(
                             finding(
                                 "reference-to-missing-element",
@@ -82,7 +82,9 @@ def _references(spec: Specification) -> list[Finding]:
                                 f"'{match.group(0)}', which the unit does not have.",
                                 unit=unit.isp_ref,
                                 field="assessor_guidance",
-                                values=[value(match.group(0), f"assessor guidance {section.section}", section.provenance)],
+                                values=[
+                                    value(match.group(0), f"assessor guidance {section.section}", section.provenance)
+                                ],
                             )
                         )
     return found

@@ -25,6 +25,12 @@ LISTING_FIELDS = ("isp_ref", "uan", "title", "level", "glh", "tqt", "credits", "
 QUALIFICATION_FIELDS = ("qan", "title", "kind", "credits", "glh", "tqt", "structure_title")
 RULE_FIELDS = ("kind", "text", "min", "max", "quadrants", "level")
 UNIT_KEYS = [("uan", lambda u: u.uan), ("isp_ref", lambda u: u.isp_ref)]
+QUALIFICATION_KEYS = [("qan", lambda q: q.qan), ("title", lambda q: q.title)]
+RULE_KEYS = [
+    ("same", lambda r: r.model_dump_json(exclude={"provenance", "id", "qualification_id"})),
+    ("kind", lambda r: f"{r.kind} {r.quadrants} {r.level}"),
+]
+"""Rules matched when identical, then by kind, quadrants and level (then by similar wording)."""
 
 Explained = set[tuple[str, str]]
 """Field changes already reported on units, as ``_fact`` keys."""
@@ -116,8 +122,7 @@ def _fact(isp_ref: str, change: FieldChange) -> tuple[str, str]:
 def _qualifications(
     old: list[Qualification], new: list[Qualification], explained: Explained
 ) -> list[QualificationDiff]:
-    keys = [("qan", lambda q: q.qan), ("title", lambda q: q.title)]
-    pairs, by = pair_records(old, new, keys, lambda q: q.title)
+    pairs, by = pair_records(old, new, QUALIFICATION_KEYS, lambda q: q.title)
     diffs = []
     for i, j in pairs:
         if i is None or j is None:
@@ -141,11 +146,7 @@ def _qualifications(
 
 def rule_changes(old: list[Constraint], new: list[Constraint]) -> list[RuleChange]:
     """Rules matched when identical, then by kind, quadrants and level, then by similar wording."""
-    keys = [
-        ("same", lambda r: r.model_dump_json(exclude={"provenance"})),
-        ("kind", lambda r: f"{r.kind} {r.quadrants} {r.level}"),
-    ]
-    pairs, _ = pair_records(old, new, keys, lambda r: r.text)
+    pairs, _ = pair_records(old, new, RULE_KEYS, lambda r: r.text)
     changes = []
     for i, j in pairs:
         a = old[i] if i is not None else None

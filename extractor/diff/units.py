@@ -82,5 +82,5 @@ def _items(sections: list[ContentSection] | list[GuidanceSection]) -> list[tuple
     for s in sections:
         key = str(s.learning_outcome) if s.learning_outcome is not None else s.section
         texts = s.items if isinstance(s, ContentSection) else s.paragraphs
-        result += [(key, text) for text in texts]
+        result += [(key, item.text) for item in texts]
     return result

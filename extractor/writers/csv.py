@@ -65,12 +65,12 @@ def render_csv(spec: Specification) -> dict[str, str]:
         ),
         "indicative_content": _table(
             ["isp_ref", "section", "learning_outcome", "position", "text"],
-            [[u.isp_ref, s.section, s.learning_outcome, i, item]
+            [[u.isp_ref, s.section, s.learning_outcome, i, item.text]
              for u in units for s in u.indicative_content for i, item in enumerate(s.items, 1)],
         ),
         "assessor_guidance": _table(
             ["isp_ref", "section", "learning_outcome", "position", "text"],
-            [[u.isp_ref, s.section, s.learning_outcome, i, p]
+            [[u.isp_ref, s.section, s.learning_outcome, i, p.text]
              for u in units for s in u.assessor_guidance for i, p in enumerate(s.paragraphs, 1)],
         ),
         "findings": render_findings_csv(spec),
