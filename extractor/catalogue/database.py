@@ -41,7 +41,8 @@ def catalogue_tables(series: list[Series]) -> Tables:
                 tables.setdefault(name, []).extend({**key, **row} for row in rows)
         for pair in s.pairs:
             key = {"series": s.slug, "old_version": pair.old.label, "new_version": pair.new.label}
-            tables["changes"] += [{**key, "seq": n, **row} for n, row in enumerate(change_rows(pair.report), 1)]
+            changes = change_rows(pair.report, pair.old.spec, pair.new.spec)
+            tables["changes"] += [{**key, "seq": n, **row} for n, row in enumerate(changes, 1)]
     return tables
 
 
@@ -51,26 +52,28 @@ def _contents(version: Version) -> dict[str, list[Row]]:
     units = spec.units
     return {
         "qualifications": [
-            {"qan": q.qan, "title": q.title, "kind": q.kind, "level": qualification_level(q, spec),
+            {"id": q.id, "qan": q.qan, "title": q.title, "kind": q.kind, "level": qualification_level(q, spec),
              "credits": q.credits.printed, "glh": q.glh.printed, "tqt": q.tqt.printed}
             for q in spec.qualifications
         ],
         "units": [
-            {"isp_ref": u.isp_ref, "isp_ref_printed": u.isp_ref_printed, "uan": u.uan, "title": u.title,
+            {"id": u.id, "isp_ref": u.isp_ref, "isp_ref_printed": u.isp_ref_printed, "uan": u.uan, "title": u.title,
              "level": u.level, "credits": u.credits, "glh": u.glh, "tqt": u.tqt, "quadrant": u.quadrant,
              "purpose": u.purpose}
             for u in units
         ],
         "learning_outcomes": [
-            {"unit": u.isp_ref, "number": lo.number, "text": lo.text, "kind": lo.kind}
+            {"id": lo.id, "unit_id": u.id, "unit": u.isp_ref, "number": lo.number, "text": lo.text, "kind": lo.kind}
             for u in units for lo in u.learning_outcomes
         ],
         "assessment_criteria": [
-            {"unit": u.isp_ref, "outcome": lo.number, "number": ac.number, "text": ac.text}
+            {"id": ac.id, "learning_outcome_id": lo.id, "unit": u.isp_ref, "outcome": lo.number,
+             "number": ac.number, "text": ac.text}
             for u in units for lo in u.learning_outcomes for ac in lo.assessment_criteria
         ],
         "findings": [
-            {"seq": n, "code": f.code, "severity": f.severity, "unit": f.unit, "field": f.field, "message": f.message}
+            {"id": f.id, "seq": n, "code": f.code, "severity": f.severity, "unit": f.unit, "field": f.field,
+             "message": f.message}
             for n, f in enumerate(spec.findings, start=1)
         ],
     }

@@ -8,6 +8,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from ..diff import DiffReport, diff_specs, report_has_changes
+from ..ids import assign_ids
 from ..model import Specification
 from ..textutil import fold
 from .batch import Extracted
@@ -89,12 +90,18 @@ def version_order(spec: Specification) -> tuple[tuple[int, ...], str]:
 
 
 def group_series(extracted: list[Extracted]) -> list[Series]:
-    """The specifications in ``extracted`` (failures aside) as series of versions, ordered by title."""
+    """The specifications in ``extracted`` (failures aside) as series of versions, ordered by title.
+
+    Each version shown carries the identifiers of the version before it (an element the diff
+    pairs with one of the previous version keeps its id), so ids are stable across the series.
+    """
     docs = [Rendering(e.path, e.sha256, e.spec) for e in extracted if e.spec is not None]
     series: list[Series] = []
     used: set[str] = set()
     for group in sorted(_groups(docs), key=lambda g: (fold(g[0].spec.document.title).casefold(), str(g[0].path))):
         versions = _versions(group)
+        for previous, version in pairwise(versions):
+            assign_ids(version.spec, previous.spec)
         slug = _unique(slugify(versions[-1].spec.document.title), used)
         pairs = [VersionPair(a, b, diff_specs(a.spec, b.spec)) for a, b in pairwise(versions)]
         series.append(Series(versions[-1].spec.document.title, slug, versions, pairs))
