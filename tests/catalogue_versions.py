@@ -66,7 +66,7 @@ def drop_first_outcome(block: str) -> str:
             removed += 1
             continue
         if outcome:
-            line = f"{number - 1}{line[len(outcome.group(1)):]}"  # type: ignore[operator]
+            line = f"{int(outcome.group(1)) - 1}{line[len(outcome.group(1)):]}"
         if criterion:
             line = re.sub(r"\t(\d+)\.(\d+)\t", lambda m: f"\t{int(m.group(1)) - 1}.{m.group(2)}\t", line, count=1)
         out.append(line)

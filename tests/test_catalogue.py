@@ -14,9 +14,9 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from catalogue_versions import OLD_AC, V1_1_TEXT, replace, version_1_2_text
 from click.testing import CliRunner
 
-from catalogue_versions import OLD_AC, V1_1_TEXT, replace, version_1_2_text
 from extractor.cli import main
 from extractor.pipeline import BUNDLED_SPEC
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from catalogue_versions import version_1_2_text
+
 from extractor.diff import diff_specs, render_html, render_markdown
 from extractor.diff.report import FieldChange, Renumbering
 from extractor.pipeline import extract
