@@ -122,7 +122,7 @@ def test_changed_unit_page_shows_old_and_new_wording(built):
 def test_renumbered_unit_history_is_one_renumbering(built):
     _, out, _ = built
     b2 = page(out, "v1.2/units/l5b2.html")
-    assert ('<td>Learning outcomes</td><td class="status">renumbered (36 texts moved with them)</td>'
+    assert ('<td>Learning outcomes (36 texts moved with them)</td><td class="status">renumbered</td>'
             '<td class="old">2, 3, 4</td><td class="new">1, 2, 3</td>') in b2
     assert "<td class=\"status\">moved</td>" not in b2 and b2.count("<td class=\"status\">removed</td>") == 11
 

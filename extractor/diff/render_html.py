@@ -165,7 +165,7 @@ def unit_changes_table(u: UnitDiff) -> str:
         rows.append((escape(f"KSB {k.code} ({k.standard})"), k.status, *_marked(k.old_text, k.new_text, k.words)))
     for r in u.renumberings:
         moved = f" ({r.texts} texts moved with them)" if r.texts else ""
-        rows.append((escape(r.section.capitalize()), "renumbered" + moved,
+        rows.append((escape(r.section.capitalize() + moved), "renumbered",
                      escape(", ".join(r.old_numbers)), escape(", ".join(r.new_numbers))))
     for attr, name in TEXT_SECTIONS:
         rows += [_text_row(name, t) for t in getattr(u, attr)]
