@@ -325,3 +325,22 @@ def test_text_is_escaped(tmp_path):
     b2 = page(out, "v1.1/units/l5b2.html")
     assert "Compare &lt;script&gt;alert(1)&lt;/script&gt; approaches" in b2
     assert "<script>alert" not in b2
+
+
+def test_rebuild_reports_the_same_failures_and_restores_a_damaged_site(tmp_path):
+    sources, out = tmp_path / "specs", tmp_path / "site"
+    sources.mkdir()
+    shutil.copy(BUNDLED_SPEC, sources / BUNDLED_SPEC.name)
+    (sources / "empty.txt").write_text("", encoding="utf-8")
+    first = run(str(sources), "-o", str(out))
+    again = run(str(sources), "-o", str(out))
+    assert first.exit_code == again.exit_code == 1
+    assert first.stderr == again.stderr == f"qualspec: error: {sources / 'empty.txt'}: file is empty\n"
+    assert again.stdout.endswith("(0 extracted, 1 reused from the cache, 1 failed); 1 specifications, 1 versions; "
+                                 "0 files written, 57 unchanged, 0 removed\n")  # 56 pages and the database
+    (out / "index.html").unlink()
+    (out / SERIES / "v1.1/units/l5b1.html").write_text("damaged", encoding="utf-8")
+    repaired = run(str(sources), "-o", str(out))
+    assert repaired.stdout.endswith("(0 extracted, 1 reused from the cache, 1 failed); 1 specifications, "
+                                    "1 versions; 2 files written, 55 unchanged, 0 removed\n")
+    assert "<h1>L5B1 Analyse Financial Performance</h1>" in page(out, "v1.1/units/l5b1.html")

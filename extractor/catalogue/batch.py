@@ -43,27 +43,29 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def extract_batch(
-    paths: list[Path], cache: ExtractionCache, jobs: int, advance: Advance | None = None
-) -> list[Extracted]:
-    """Every file of ``paths`` extracted (or read from ``cache``), in the order given.
+def hash_sources(paths: list[Path]) -> list[Extracted]:
+    """Each file of ``paths`` with its sha256 (or the error that stopped reading it), nothing extracted yet."""
+    items = []
+    for path in paths:
+        try:
+            items.append(Extracted(path, file_sha256(path), None, None))
+        except OSError as exc:
+            items.append(Extracted(path, "", None, f"{path}: cannot be read ({exc.strerror or exc})"))
+    return items
+
+
+def extract_batch(items: list[Extracted], cache: ExtractionCache, jobs: int, advance: Advance | None = None) -> None:
+    """Fill in the specification (or error) of every readable item, from ``cache`` or by extraction.
 
     Files the cache does not hold go to a pool of ``jobs`` processes (in this process when
     only one is needed); ``advance`` is called once per file done.
     """
-    results: list[Extracted] = []
     todo: list[Extracted] = []
-    for path in paths:
-        try:
-            sha = file_sha256(path)
-        except OSError as exc:
-            results.append(Extracted(path, "", None, f"{path}: cannot be read ({exc.strerror or exc})"))
-            _tick(advance)
-            continue
-        spec = cache.get(sha, path.name)
-        item = Extracted(path, sha, spec, None, reused=spec is not None)
-        results.append(item)
-        if spec is None:
+    for item in items:
+        if item.error is None:
+            item.spec = cache.get(item.sha256, item.path.name)
+            item.reused = item.spec is not None
+        if item.spec is None and item.error is None:
             todo.append(item)
         else:
             _tick(advance)
@@ -77,7 +79,6 @@ def extract_batch(
         else:
             item.error = f"{item.path}: changed while it was being read"
             item.spec = None
-    return results
 
 
 def _run(todo: list[Extracted], jobs: int, advance: Advance | None) -> list[tuple[str | None, str | None]]:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
-from .batch import Advance, Extracted, extract_batch
-from .cache import ExtractionCache
+from .batch import Advance, Extracted, extract_batch, hash_sources
+from .cache import ExtractionCache, catalogue_fingerprint
 from .database import catalogue_tables
-from .publish import Published, publish
+from .publish import Published, intact, publish, read_manifest
 from .site import build_site
 from .sources import gather_sources
 from .versions import Series, group_series
@@ -17,19 +19,16 @@ from .versions import Series, group_series
 
 @dataclass
 class Catalogue:
-    """What a build read and wrote."""
+    """What a build read, found and wrote."""
 
-    extracted: list[Extracted]
-    series: list[Series]
+    files: int
+    extracted: int
+    reused: int
+    errors: list[str]
+    warnings: list[str]
+    specifications: int
+    versions: int
     published: Published | None
-
-    @property
-    def failures(self) -> list[Extracted]:
-        return [e for e in self.extracted if e.error is not None]
-
-    @property
-    def reused(self) -> int:
-        return sum(e.reused for e in self.extracted)
 
 
 def source_files(sources: list[Path], out_dir: Path) -> list[Path]:
@@ -41,10 +40,48 @@ def source_files(sources: list[Path], out_dir: Path) -> list[Path]:
 
 
 def build_catalogue(paths: list[Path], out_dir: Path, jobs: int, advance: Advance | None = None) -> Catalogue:
-    """Build the catalogue of ``paths`` in ``out_dir``; nothing is written when no file could be read."""
-    extracted = extract_batch(paths, ExtractionCache(out_dir), jobs, advance)
-    series = group_series(extracted)
-    if not series:
-        return Catalogue(extracted, series, None)
-    published = publish(out_dir, build_site(series), catalogue_tables(series))
-    return Catalogue(extracted, series, published)
+    """Build the catalogue of ``paths`` in ``out_dir``; nothing is written when no file could be read.
+
+    When the sources and the code are those of the last build and its files are intact, nothing
+    is extracted or written: the last build's report is given again.
+    """
+    items = hash_sources(paths)
+    key = _build_key(items)
+    manifest = read_manifest(out_dir)
+    if manifest.get("key") == key and intact(out_dir, manifest):
+        for _ in items:
+            if advance is not None:
+                advance()
+        report = manifest["report"]
+        return Catalogue(len(items), 0, len(items) - len(report["errors"]), report["errors"], report["warnings"],
+                         report["specifications"], report["versions"], Published(0, len(manifest["files"]), 0))
+    extract_batch(items, ExtractionCache(out_dir), jobs, advance)
+    series = group_series(items)
+    report = _report(items, series)
+    published = None
+    if series:
+        published = publish(out_dir, build_site(series), catalogue_tables(series), key, report)
+    extracted = sum(item.spec is not None and not item.reused for item in items)
+    return Catalogue(len(items), extracted, sum(item.reused for item in items), report["errors"],
+                     report["warnings"], report["specifications"], report["versions"], published)
+
+
+def _build_key(items: list[Extracted]) -> str:
+    """What a build depends on: each source's name and hash (or error), and the code's fingerprint."""
+    sources = [(str(item.path), item.sha256, item.error) for item in items]
+    return hashlib.sha256(json.dumps([catalogue_fingerprint(), sources]).encode()).hexdigest()
+
+
+def _report(items: list[Extracted], series: list[Series]) -> dict:
+    """What a build says: the files that failed, the renderings that disagree, and what was found."""
+    warnings = [
+        f"{d.other} and {d.shown} are both version {version.label} of '{s.title}' but differ "
+        f"({d.differences} differences)"
+        for s in series for version in s.versions for d in version.disagreements
+    ]
+    return {
+        "errors": [item.error for item in items if item.error is not None],
+        "warnings": warnings,
+        "specifications": len(series),
+        "versions": sum(len(s.versions) for s in series),
+    }

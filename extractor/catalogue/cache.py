@@ -7,11 +7,11 @@ re-extracts everything instead of serving stale results.
 from __future__ import annotations
 
 import hashlib
-import json
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from ..model import Specification
 from ..writers.atomic import write_atomic
@@ -23,12 +23,19 @@ PACKAGE = Path(__file__).resolve().parent.parent
 @cache
 def extractor_fingerprint() -> str:
     """sha256 over the extractor's source files (the catalogue's own code aside)."""
+    return _fingerprint(p for p in PACKAGE.rglob("*.py") if p.relative_to(PACKAGE).parts[0] != "catalogue")
+
+
+@cache
+def catalogue_fingerprint() -> str:
+    """sha256 over the whole package, the catalogue's code, templates and static files included."""
+    return _fingerprint(p for p in PACKAGE.rglob("*") if p.is_file() and p.suffix in (".py", ".html", ".css", ".js"))
+
+
+def _fingerprint(paths: Iterable[Path]) -> str:
     digest = hashlib.sha256()
-    for path in sorted(PACKAGE.rglob("*.py")):
-        relative = path.relative_to(PACKAGE)
-        if relative.parts[0] == "catalogue":
-            continue
-        digest.update(str(relative).encode() + b"\0" + path.read_bytes() + b"\0")
+    for path in sorted(paths):
+        digest.update(str(path.relative_to(PACKAGE)).encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
@@ -52,20 +59,24 @@ class ExtractionCache:
     def get(self, sha256: str, name: str) -> Specification | None:
         """The cached specification of the file with this hash (its source named ``name``), if valid."""
         try:
-            entry = json.loads(self._entry(sha256).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            entry = _CacheEntry.model_validate_json(self._entry(sha256).read_bytes())
+        except (OSError, ValidationError):
             return None
-        if not isinstance(entry, dict) or entry.get("extractor") != extractor_fingerprint():
+        if entry.extractor != extractor_fingerprint():
             return None
-        try:
-            spec = Specification.model_validate(entry.get("specification"))
-        except ValidationError:
-            return None
+        spec = entry.specification
         if spec.source.sha256 != sha256:
             return None
         spec.source.path = name
         return spec
 
     def put(self, spec: Specification) -> None:
-        entry = {"extractor": extractor_fingerprint(), "specification": spec.model_dump(mode="json")}
-        write_atomic(self._entry(spec.source.sha256), json.dumps(entry, ensure_ascii=False, sort_keys=True))
+        entry = _CacheEntry(extractor=extractor_fingerprint(), specification=spec)
+        write_atomic(self._entry(spec.source.sha256), entry.model_dump_json())
+
+
+class _CacheEntry(BaseModel):
+    """One cache file: the extractor's fingerprint and what it extracted."""
+
+    extractor: str
+    specification: Specification

@@ -13,6 +13,7 @@ import click
 from ..errors import InputError
 from .batch import Advance, default_jobs
 from .build import Catalogue, build_catalogue, source_files
+from .publish import Published
 
 
 def _fail(message: str) -> NoReturn:
@@ -56,27 +57,20 @@ def catalogue_command(sources: tuple[Path, ...], out_dir: Path, jobs: int | None
         _fail(str(exc))
     except OSError as exc:
         _fail(f"cannot write the catalogue in {out_dir}: {exc.strerror or exc}")
-    for failure in catalogue.failures:
-        click.echo(f"qualspec: error: {failure.error}", err=True)
-    for series in catalogue.series:
-        for version in series.versions:
-            for d in version.disagreements:
-                click.echo(f"qualspec: warning: {d.other} and {d.shown} are both version {version.label} of "
-                           f"'{series.title}' but differ ({d.differences} differences)", err=True)
+    for error in catalogue.errors:
+        click.echo(f"qualspec: error: {error}", err=True)
+    for warning in catalogue.warnings:
+        click.echo(f"qualspec: warning: {warning}", err=True)
     if catalogue.published is None:
         _fail("no specification could be read; nothing was written")
     if not quiet:
-        click.echo(_summary(out_dir, catalogue))
-    sys.exit(1 if catalogue.failures else 0)
+        click.echo(_summary(out_dir, catalogue, catalogue.published))
+    sys.exit(1 if catalogue.errors else 0)
 
 
-def _summary(out_dir: Path, catalogue: Catalogue) -> str:
-    files, reused, failed = len(catalogue.extracted), catalogue.reused, len(catalogue.failures)
-    versions = sum(len(s.versions) for s in catalogue.series)
-    published = catalogue.published
-    assert published is not None
+def _summary(out_dir: Path, c: Catalogue, published: Published) -> str:
     return (
-        f"{out_dir}: {files} files ({files - reused - failed} extracted, {reused} reused from the cache, "
-        f"{failed} failed); {len(catalogue.series)} specifications, {versions} versions; "
+        f"{out_dir}: {c.files} files ({c.extracted} extracted, {c.reused} reused from the cache, "
+        f"{len(c.errors)} failed); {c.specifications} specifications, {c.versions} versions; "
         f"{published.written} files written, {published.unchanged} unchanged, {published.removed} removed"
     )

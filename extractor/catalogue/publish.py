@@ -1,7 +1,10 @@
 """Writing the catalogue folder: only files whose content changed, and files of earlier builds removed.
 
-``.qualspec-build.json`` lists the pages the last build wrote and a digest of the database's rows,
-so a rebuild leaves unchanged files untouched and deletes pages that no longer exist.
+``.qualspec-build.json`` (the manifest) records what the last build was made from (a key over
+the sources' hashes and the code's fingerprint), the sha256 of every file it wrote, a digest of
+the database's rows and what the build reported. A rebuild from the same key whose files are
+intact writes nothing; any other rebuild rewrites only the files whose content changed and
+deletes those that no longer belong.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..writers.atomic import write_atomic
+from .cache import file_sha256
 from .database import Tables, write_database
 
 MANIFEST = ".qualspec-build.json"
@@ -25,48 +29,60 @@ class Published:
     removed: int
 
 
-def publish(out_dir: Path, site: dict[str, str], tables: Tables) -> Published:
-    """Write the site's files and the database into ``out_dir``; counts of files written, kept and removed."""
-    previous = _manifest(out_dir)
-    written = unchanged = removed = 0
-    for relative, text in sorted(site.items()):
-        path = out_dir / relative
-        if _holds(path, text):
-            unchanged += 1
-            continue
-        write_atomic(path, text)
-        written += 1
-    tables_digest = _digest(json.dumps(tables, sort_keys=True, default=str))
-    if previous.get("database") == tables_digest and (out_dir / DATABASE).is_file():
-        unchanged += 1
-    else:
-        write_database(out_dir / DATABASE, tables)
-        written += 1
-    for relative in sorted(set(previous.get("files", {})) - set(site)):
-        stale = out_dir / relative
-        if stale.is_file():
-            stale.unlink()
-            removed += 1
-    manifest = {"database": tables_digest, "files": sorted(site)}
-    write_atomic(out_dir / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True) + "\n")
-    return Published(written, unchanged, removed)
-
-
-def _holds(path: Path, text: str) -> bool:
-    """Whether ``path`` already holds exactly ``text``."""
-    try:
-        return path.read_text(encoding="utf-8") == text
-    except (OSError, UnicodeDecodeError):
-        return False
-
-
-def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def _manifest(out_dir: Path) -> dict:
+def read_manifest(out_dir: Path) -> dict:
     try:
         data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}
+
+
+def intact(out_dir: Path, manifest: dict) -> bool:
+    """Whether every file the manifest lists is there with the content it recorded."""
+    files = manifest.get("files")
+    if not isinstance(files, dict) or DATABASE not in files:
+        return False
+    try:
+        return all(file_sha256(out_dir / relative) == digest for relative, digest in files.items())
+    except OSError:
+        return False
+
+
+def publish(out_dir: Path, site: dict[str, str], tables: Tables, key: str, report: dict) -> Published:
+    """Write the site's files and the database into ``out_dir``, then the manifest (with ``key`` and ``report``)."""
+    previous = read_manifest(out_dir)
+    old_files: dict = previous["files"] if isinstance(previous.get("files"), dict) else {}
+    written = unchanged = removed = 0
+    digests = {}
+    for relative, text in sorted(site.items()):
+        path, data = out_dir / relative, text.encode("utf-8")
+        digests[relative] = hashlib.sha256(data).hexdigest()
+        if _holds(path, data):
+            unchanged += 1
+            continue
+        write_atomic(path, text)
+        written += 1
+    rows_digest = hashlib.sha256(json.dumps(tables, sort_keys=True, default=str).encode()).hexdigest()
+    database = out_dir / DATABASE
+    if previous.get("database_rows") == rows_digest and database.is_file():
+        unchanged += 1
+    else:
+        write_database(database, tables)
+        written += 1
+    digests[DATABASE] = file_sha256(database)
+    for relative in sorted(set(old_files) - set(digests)):
+        stale = out_dir / relative
+        if stale.is_file():
+            stale.unlink()
+            removed += 1
+    manifest = {"key": key, "report": report, "database_rows": rows_digest, "files": digests}
+    write_atomic(out_dir / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True) + "\n")
+    return Published(written, unchanged, removed)
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    """Whether ``path`` already holds exactly ``data``."""
+    try:
+        return path.read_bytes() == data
+    except OSError:
+        return False
