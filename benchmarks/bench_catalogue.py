@@ -24,7 +24,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]  # this checkout's extractor, an
 from catalogue_versions import version_1_2_text  # noqa: E402
 
 from extractor.catalogue import build_catalogue, source_files  # noqa: E402
-from extractor.catalogue.batch import default_jobs  # noqa: E402
+from extractor.catalogue.command import default_jobs  # noqa: E402
 from extractor.pipeline import BUNDLED_SPEC  # noqa: E402
 
 

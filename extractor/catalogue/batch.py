@@ -2,29 +2,14 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
 from ..model import Specification
 from ..pipeline import extract
-from .cache import ExtractionCache, file_sha256
-
-Advance = Callable[[], None]
-
-
-@dataclass
-class Extracted:
-    """One source file: its specification, or the error that stopped it."""
-
-    path: Path
-    sha256: str
-    spec: Specification | None
-    error: str | None
-    reused: bool = False
+from .cache import ExtractionCache
+from .sources import Advance, Extracted
 
 
 def extract_to_json(path: str) -> tuple[str | None, str | None]:
@@ -37,21 +22,6 @@ def extract_to_json(path: str) -> tuple[str | None, str | None]:
         return None, f"{path}: {exc.strerror or exc}"
     except Exception as exc:  # noqa: BLE001 - one broken file must not stop the batch; it is reported
         return None, f"{path}: cannot be extracted ({type(exc).__name__}: {exc})"
-
-
-def default_jobs() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
-def hash_sources(paths: list[Path]) -> list[Extracted]:
-    """Each file of ``paths`` with its sha256 (or the error that stopped reading it), nothing extracted yet."""
-    items = []
-    for path in paths:
-        try:
-            items.append(Extracted(path, file_sha256(path), None, None))
-        except OSError as exc:
-            items.append(Extracted(path, "", None, f"{path}: cannot be read ({exc.strerror or exc})"))
-    return items
 
 
 def extract_batch(items: list[Extracted], cache: ExtractionCache, jobs: int, advance: Advance | None = None) -> None:

@@ -6,15 +6,15 @@ import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
-from .batch import Advance, Extracted, extract_batch, hash_sources
-from .cache import ExtractionCache, catalogue_fingerprint
-from .database import catalogue_tables
-from .publish import Published, intact, publish, read_manifest
-from .site import build_site
-from .sources import gather_sources
-from .versions import Series, group_series
+from .hashing import catalogue_fingerprint
+from .manifest import Published, intact, read_manifest
+from .sources import Advance, Extracted, gather_sources, hash_sources
+
+if TYPE_CHECKING:
+    from .versions import Series
 
 
 @dataclass
@@ -55,6 +55,18 @@ def build_catalogue(paths: list[Path], out_dir: Path, jobs: int, advance: Advanc
         report = manifest["report"]
         return Catalogue(len(items), 0, len(items) - len(report["errors"]), report["errors"], report["warnings"],
                          report["specifications"], report["versions"], Published(0, len(manifest["files"]), 0))
+    return _full_build(items, out_dir, jobs, key, advance)
+
+
+def _full_build(items: list[Extracted], out_dir: Path, jobs: int, key: str, advance: Advance | None) -> Catalogue:
+    """Extract what the cache lacks, group the versions, render and publish (modules loaded only when needed)."""
+    from .batch import extract_batch
+    from .cache import ExtractionCache
+    from .database import catalogue_tables
+    from .publish import publish
+    from .site import build_site
+    from .versions import group_series
+
     extract_batch(items, ExtractionCache(out_dir), jobs, advance)
     series = group_series(items)
     report = _report(items, series)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -11,9 +12,13 @@ from typing import NoReturn
 import click
 
 from ..errors import InputError
-from .batch import Advance, default_jobs
 from .build import Catalogue, build_catalogue, source_files
-from .publish import Published
+from .manifest import Published
+from .sources import Advance
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def _fail(message: str) -> NoReturn:

@@ -1,51 +1,16 @@
-"""Writing the catalogue folder: only files whose content changed, and files of earlier builds removed.
-
-``.qualspec-build.json`` (the manifest) records what the last build was made from (a key over
-the sources' hashes and the code's fingerprint), the sha256 of every file it wrote, a digest of
-the database's rows and what the build reported. A rebuild from the same key whose files are
-intact writes nothing; any other rebuild rewrites only the files whose content changed and
-deletes those that no longer belong.
-"""
+"""Writing the catalogue folder: only files whose content changed; files of earlier builds that no longer
+belong are removed; the manifest (``manifest.py``) last."""
 
 from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..writers.atomic import write_atomic
-from .cache import file_sha256
 from .database import Tables, write_database
-
-MANIFEST = ".qualspec-build.json"
-DATABASE = "catalogue.sqlite"
-
-
-@dataclass
-class Published:
-    written: int
-    unchanged: int
-    removed: int
-
-
-def read_manifest(out_dir: Path) -> dict:
-    try:
-        data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def intact(out_dir: Path, manifest: dict) -> bool:
-    """Whether every file the manifest lists is there with the content it recorded."""
-    files = manifest.get("files")
-    if not isinstance(files, dict) or DATABASE not in files:
-        return False
-    try:
-        return all(file_sha256(out_dir / relative) == digest for relative, digest in files.items())
-    except OSError:
-        return False
+from .hashing import file_sha256
+from .manifest import DATABASE, MANIFEST, Published, read_manifest
 
 
 def publish(out_dir: Path, site: dict[str, str], tables: Tables, key: str, report: dict) -> Published:

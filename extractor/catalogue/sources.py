@@ -1,10 +1,31 @@
-"""Which files a catalogue is built from: the files named, and the files inside the folders named."""
+"""Which files a catalogue is built from (the files named, and the files inside the folders named), and their hashes."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
+from .hashing import file_sha256
+
+if TYPE_CHECKING:
+    from ..model import Specification
+
+Advance = Callable[[], None]
+"""Called once per source file done."""
+
+
+@dataclass
+class Extracted:
+    """One source file: its specification, or the error that stopped it."""
+
+    path: Path
+    sha256: str
+    spec: Specification | None
+    error: str | None
+    reused: bool = False
 
 
 def gather_sources(sources: list[Path], exclude: Path) -> list[Path]:
@@ -28,3 +49,14 @@ def gather_sources(sources: list[Path], exclude: Path) -> list[Path]:
                 if resolved != excluded and excluded not in resolved.parents:
                     found[path] = None
     return sorted(found, key=lambda p: str(p))
+
+
+def hash_sources(paths: list[Path]) -> list[Extracted]:
+    """Each file of ``paths`` with its sha256 (or the error that stopped reading it), nothing extracted yet."""
+    items = []
+    for path in paths:
+        try:
+            items.append(Extracted(path, file_sha256(path), None, None))
+        except OSError as exc:
+            items.append(Extracted(path, "", None, f"{path}: cannot be read ({exc.strerror or exc})"))
+    return items

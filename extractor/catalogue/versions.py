@@ -11,7 +11,7 @@ from ..diff import DiffReport, diff_specs, report_has_changes
 from ..ids import assign_ids
 from ..model import Specification
 from ..textutil import fold
-from .batch import Extracted
+from .sources import Extracted
 
 FORMAT_PREFERENCE = {"docx": 0, "text": 1, "pdf": 2}
 """Which rendering of a version the catalogue shows: the Word document, else the text, else the PDF."""
