@@ -21,9 +21,12 @@ from .model import Specification
 from .pipeline import BUNDLED_SPEC, extract
 from .schema import schema_errors
 from .writers.atomic import write_all
-from .writers.csv import render_csv, render_findings_csv
-from .writers.json import render_json
+from .writers.command import export_command
+from .writers.csv import render_table_csv
 from .writers.markdown import render_findings_markdown
+from .writers.options import ExportOptions
+from .writers.registry import EXTRACT_OUTPUTS, WRITERS, output_files
+from .writers.tables import project
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
@@ -89,16 +92,17 @@ def main() -> None:
 @click.option("--previous", type=click.Path(path_type=Path),
               help="An earlier version (extracted JSON or any source format) whose identifiers are carried over.")
 def extract_command(source: Path | None, out_dir: Path, quiet: bool, previous: Path | None) -> None:
-    """Write SOURCE as DIR/<stem>.json, DIR/<stem>/*.csv and DIR/<stem>.findings.md.
+    """Write SOURCE as DIR/<stem>.json, DIR/<stem>/*.csv (with datapackage.json) and DIR/<stem>.findings.md.
 
     Without SOURCE, the bundled ISP Level 5 specification is used.
     """
     source = source or BUNDLED_SPEC
     spec = load(source, quiet, previous=load_previous(previous) if previous else None)
     stem = source.stem
-    files = {out_dir / f"{stem}.json": render_json(spec)}
-    files.update({out_dir / stem / f"{name}.csv": text for name, text in render_csv(spec).items()})
-    files[out_dir / f"{stem}.findings.md"] = render_findings_markdown(spec)
+    files: dict[Path, str | bytes] = {}
+    for name in EXTRACT_OUTPUTS:
+        writer = WRITERS[name]
+        files.update(output_files(writer, spec, out_dir / f"{stem}{writer.suffix}", ExportOptions()))
     try:
         write_all(files)
     except OSError as exc:
@@ -124,7 +128,8 @@ def check_command(source: Path, fmt: str, min_severity: str) -> None:
     if fmt == "json":
         click.echo(json.dumps([f.model_dump(mode="json") for f in spec.findings], indent=2, ensure_ascii=False))
     elif fmt == "csv":
-        click.echo(render_findings_csv(spec).encode("utf-8"), nl=False)
+        findings = next(t for t in project(spec) if t.name == "findings")
+        click.echo(render_table_csv(findings).encode("utf-8"), nl=False)
     elif fmt == "md":
         click.echo(render_findings_markdown(spec), nl=False)
     else:
@@ -156,3 +161,4 @@ def validate_command(file: Path) -> None:
 
 main.add_command(diff_command)
 main.add_command(catalogue_command)
+main.add_command(export_command)

@@ -39,6 +39,11 @@ T = TypeVar("T")
 Element = BaseModel
 
 
+def derived_id(key: str) -> str:
+    """The UUID (v5) of a natural key."""
+    return str(uuid.uuid5(NAMESPACE, key))
+
+
 class Identifiers:
     """Identifiers handed out in one pass: carried from the previous version, or derived."""
 
@@ -53,7 +58,7 @@ class Identifiers:
         while True:
             self.seen[key] += 1
             n = self.seen[key]
-            ident = str(uuid.uuid5(NAMESPACE, key if n == 1 else f"{key}#{n}"))
+            ident = derived_id(key if n == 1 else f"{key}#{n}")
             if ident not in self.previous:
                 return ident
 

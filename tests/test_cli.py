@@ -39,9 +39,10 @@ def test_extract_default_source_writes_json_csv_and_report(run, tmp_path):
     assert len(document["source"]["sha256"]) == 64
     tables = sorted(p.name for p in (tmp_path / STEM).iterdir())
     assert tables == [
-        "assessment_criteria.csv", "assessor_guidance.csv", "findings.csv", "indicative_content.csv",
-        "learning_outcomes.csv", "qualification_rules.csv", "qualification_units.csv", "qualifications.csv",
-        "unit_ksbs.csv", "units.csv",
+        "assessment_criteria.csv", "assessor_guidance.csv", "change_log.csv", "datapackage.json", "document.csv",
+        "finding_values.csv", "findings.csv", "indicative_content.csv", "learning_outcomes.csv",
+        "qualification_rules.csv", "qualification_units.csv", "qualifications.csv", "unit_ksbs.csv", "units.csv",
+        "units_overview.csv",
     ]
     assert (tmp_path / f"{STEM}.findings.md").read_text(encoding="utf-8").startswith(
         "# Findings: ISP Level 5 Qualifications in Professional Sales\n"
@@ -61,13 +62,17 @@ def test_extract_is_deterministic(run, tmp_path):
 def test_csv_rows_and_quoting(run, tmp_path):
     assert run("extract", "-q", "-o", tmp_path).exit_code == 0
     raw = (tmp_path / STEM / "assessment_criteria.csv").read_bytes()
-    assert raw.startswith(b"isp_ref,learning_outcome,position,number,text,source\r\n")
-    assert b"L5B1,1,1,1.1,Estimate the potential lifetime value of customer accounts,line 459\r\n" in raw
+    assert raw.startswith(b"id,learning_outcome_id,unit_id,version,position,number,text,source\r\n")
+    assert (
+        b"7a97ab89-056b-5eb7-a1c1-db5a95891204,4750a2d6-a5f0-5f73-b119-a206d9d07ca6,"
+        b"b2bb37f3-7a0b-5419-9002-e3e0478814f3,V1.1,1,1.1,"
+        b"Estimate the potential lifetime value of customer accounts,line 459\r\n"
+    ) in raw
     lines = raw.decode("utf-8").splitlines()
     assert len(lines) == 1 + 339
     units = (tmp_path / STEM / "units.csv").read_text(encoding="utf-8")
     assert '"Manage Ethical, Legal and Professional Requirements"' in units
-    assert "L5B4,LSB4,F/651/5977,Manage Sales Technology Systems,5,4,20,40,business," in units
+    assert ",V1.1,L5B4,LSB4,F/651/5977,Manage Sales Technology Systems,5,4,20,40,business," in units
 
 
 @pytest.mark.parametrize(
@@ -140,7 +145,7 @@ def test_check_exits_0_without_errors(run, write_spec):
 
 def test_check_formats(run):
     csv_out = run("check", BUNDLED_SPEC, "--format", "csv").stdout_bytes
-    assert csv_out.startswith(b"position,code,severity,unit,field,message,values,locations\r\n")
+    assert csv_out.startswith(b"id,document_id,version,position,code,severity,unit,field,message,locations\r\n")
     assert csv_out.count(b"\r\n") == 1 + 28
     md = run("check", BUNDLED_SPEC, "--format", "md").output
     assert "16 error(s), 10 warning(s), 2 note(s)." in md
@@ -172,7 +177,8 @@ FIXTURES = BUNDLED_SPEC.parent.parent.parent / "tests" / "fixtures" / "docx"
 @pytest.mark.parametrize(
     "name, message",
     [
-        ("password-protected.docx", "a password-protected (encrypted) Office document; remove the password and save as .docx"),
+        ("password-protected.docx",
+         "a password-protected (encrypted) Office document; remove the password and save as .docx"),
         ("legacy-binary.doc", "a legacy binary Word .doc file; save it as .docx or PDF"),
     ],
 )

@@ -19,9 +19,9 @@ def describe(location: Location) -> str:
 
 def describe_all(locations: list[Location]) -> str:
     """Locations joined with '; ', runs of consecutive lines collapsed ('lines 459-470')."""
-    lines = [l.line for l in locations if l.line is not None]
-    others = [describe(l) for l in locations if l.line is None]
-    spans: list[str] = []
+    lines = [where.line for where in locations if where.line is not None]
+    others = [describe(where) for where in locations if where.line is None]
+    spans: list[tuple[int, int]] = []
     for line in sorted(set(lines)):
         if spans and spans[-1][1] == line - 1:
             spans[-1] = (spans[-1][0], line)
