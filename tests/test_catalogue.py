@@ -199,8 +199,16 @@ def test_database_has_every_version_and_the_changes(built):
     assert query(out, "SELECT version, count(*) FROM units GROUP BY version") == [("V1.1", 32), ("V1.2", 32)]
     assert query(out, "SELECT version, count(*) FROM assessment_criteria GROUP BY version") == [
         ("V1.1", 339), ("V1.2", 331)]
-    for table in ("qualifications", "units", "learning_outcomes", "assessment_criteria", "findings"):
-        assert query(out, f"SELECT count(*) FROM {table} WHERE version IS NULL") == [(0,)]
+    tables = [name for (name,) in query(out, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+    assert {"document", "units", "learning_outcomes", "assessment_criteria", "indicative_content", "findings",
+            "finding_values", "versions", "renderings", "changes"} <= set(tables)
+    for table in tables:
+        columns = [c[1] for c in query(out, f'PRAGMA table_info("{table}")')]
+        if "version" in columns:
+            assert query(out, f'SELECT count(*) FROM "{table}" WHERE version IS NULL') == [(0,)], table
+        else:
+            assert table == "changes" and {"old_version", "new_version"} <= set(columns)
+    assert query(out, "PRAGMA foreign_key_check") == []
     assert query(out, "SELECT scope, unit, item, new_item, status, old_value, new_value FROM changes "
                       "WHERE scope IN ('assessment_criterion', 'renumbering') AND status != 'removed'") == [
         ("assessment_criterion", "L5B1", "1.1", "1.1", "reworded",
@@ -214,14 +222,16 @@ def test_database_has_every_version_and_the_changes(built):
 
 def test_identifiers_are_carried_across_a_renumbering(built):
     _, out, _ = built
-    rows = query(out, "SELECT version, outcome, number, id FROM assessment_criteria "
-                      "WHERE text = 'Compare approaches for sales planning' ORDER BY version")
+    rows = query(out, "SELECT c.version, o.number, c.number, c.id FROM assessment_criteria c "
+                      "JOIN learning_outcomes o ON o.id = c.learning_outcome_id AND o.version = c.version "
+                      "WHERE c.text = 'Compare approaches for sales planning' ORDER BY c.version")
     assert [r[:3] for r in rows] == [("V1.1", 2, "2.1"), ("V1.2", 1, "1.1")]
     assert rows[0][3] == rows[1][3] and len(rows[0][3]) == 36
     (changed,) = query(out, "SELECT element_id FROM changes WHERE scope = 'assessment_criterion' "
                             "AND status = 'reworded'")
-    assert changed == query(out, "SELECT id FROM assessment_criteria WHERE version = 'V1.2' AND unit = 'L5B1' "
-                                 "AND number = '1.1'")[0]
+    assert changed == query(out, "SELECT c.id FROM assessment_criteria c JOIN units u ON u.id = c.unit_id "
+                                 "AND u.version = c.version WHERE c.version = 'V1.2' AND u.isp_ref = 'L5B1' "
+                                 "AND c.number = '1.1'")[0]
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

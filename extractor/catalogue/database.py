@@ -1,4 +1,10 @@
-"""``catalogue.sqlite``: every version's contents with ``version`` on every row, and the changes between versions."""
+"""``catalogue.sqlite``: every version through the table projection, and the changes between versions.
+
+The projection's tables (``extractor/writers/tables.py``) hold the rows of every version, each with
+its ``version``; as an element keeps its id from version to version, their keys are (id, version)
+and their foreign keys (parent id, version). Beside them: ``versions``, ``renderings``,
+``rendering_disagreements`` and ``changes`` (one row per change between consecutive versions).
+"""
 
 from __future__ import annotations
 
@@ -7,111 +13,111 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
+from ..writers.tables import Column, ForeignKey, Table, project
 from .changes import CHANGE_COLUMNS, change_rows
-from .site import qualification_level
-from .versions import Series, Version
+from .versions import Series
 
-Row = dict[str, object]
-Tables = dict[str, list[Row]]
+SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "REAL", "date": "TEXT"}
+VERSIONED_KEY = ("id", "version")
 
-PRIMARY_KEYS = {
+
+def _text(name: str, description: str) -> Column:
+    return Column(name, "string", description)
+
+
+def _int(name: str, description: str) -> Column:
+    return Column(name, "integer", description)
+
+
+SERIES = _text("series", "The specification (its catalogue folder name)")
+VERSION = _text("version", "Version as printed")
+OWN_KEYS = {
     "versions": ("series", "version"),
     "renderings": ("series", "version", "path"),
+    "rendering_disagreements": ("series", "version", "other"),
     "changes": ("series", "old_version", "new_version", "seq"),
 }
 
 
-def catalogue_tables(series: list[Series]) -> Tables:
-    """The rows of every table, in a stable order."""
-    tables: Tables = {name: [] for name in ("versions", "renderings", "rendering_disagreements", "changes")}
+def catalogue_tables(series: list[Series]) -> list[Table]:
+    """Every table of the catalogue, its rows in a stable order."""
+    own = _own_tables()
+    projected: dict[str, Table] = {}
     for s in series:
         for position, version in enumerate(s.versions, start=1):
-            d = version.spec.document
-            key = {"series": s.slug, "version": version.label}
-            tables["versions"].append({**key, "position": position, "title": d.title,
-                                       "awarding_body": d.awarding_body, "publication_date": d.publication_date,
-                                       "shown_source": version.renderings[0].path.name})
-            tables["renderings"] += [{**key, "path": r.path.name, "format": r.spec.source.format, "sha256": r.sha256,
-                                      "shown": int(n == 0)} for n, r in enumerate(version.renderings)]
-            tables["rendering_disagreements"] += [
-                {**key, "shown": d.shown, "other": d.other, "differences": d.differences}
-                for d in version.disagreements
-            ]
-            for name, rows in _contents(version).items():
-                tables.setdefault(name, []).extend({**key, **row} for row in rows)
+            spec, key = version.spec, (s.slug, version.label)
+            for table in project(spec):
+                target = projected.setdefault(table.name, Table(
+                    table.name, table.description, table.columns, table.foreign_keys, [], table.text_columns))
+                at = table.names.index("version")
+                target.rows += [(*row[:at], version.label, *row[at + 1:]) for row in table.rows]
+            own["versions"].rows.append((*key, position, spec.document.id, spec.document.publication_date,
+                                         version.renderings[0].path.name))
+            own["renderings"].rows += [(*key, r.path.name, r.spec.source.format, r.sha256, int(n == 0))
+                                       for n, r in enumerate(version.renderings)]
+            own["rendering_disagreements"].rows += [(*key, d.shown, d.other, d.differences)
+                                                    for d in version.disagreements]
         for pair in s.pairs:
-            key = {"series": s.slug, "old_version": pair.old.label, "new_version": pair.new.label}
-            changes = change_rows(pair.report, pair.old.spec, pair.new.spec)
-            tables["changes"] += [{**key, "seq": n, **row} for n, row in enumerate(changes, 1)]
-    return tables
+            rows = change_rows(pair.report, pair.old.spec, pair.new.spec)
+            own["changes"].rows += [(s.slug, pair.old.label, pair.new.label, n, *(row[c] for c in CHANGE_COLUMNS))
+                                    for n, row in enumerate(rows, start=1)]
+    return [*projected.values(), *own.values()]
 
 
-def _contents(version: Version) -> dict[str, list[Row]]:
-    """One version's qualifications, units, outcomes, criteria and findings as rows."""
-    spec = version.spec
-    units = spec.units
+def _own_tables() -> dict[str, Table]:
     return {
-        "qualifications": [
-            {"id": q.id, "qan": q.qan, "title": q.title, "kind": q.kind, "level": qualification_level(q, spec),
-             "credits": q.credits.printed, "glh": q.glh.printed, "tqt": q.tqt.printed}
-            for q in spec.qualifications
-        ],
-        "units": [
-            {"id": u.id, "isp_ref": u.isp_ref, "isp_ref_printed": u.isp_ref_printed, "uan": u.uan, "title": u.title,
-             "level": u.level, "credits": u.credits, "glh": u.glh, "tqt": u.tqt, "quadrant": u.quadrant,
-             "purpose": u.purpose}
-            for u in units
-        ],
-        "learning_outcomes": [
-            {"id": lo.id, "unit_id": u.id, "unit": u.isp_ref, "number": lo.number, "text": lo.text, "kind": lo.kind}
-            for u in units for lo in u.learning_outcomes
-        ],
-        "assessment_criteria": [
-            {"id": ac.id, "learning_outcome_id": lo.id, "unit": u.isp_ref, "outcome": lo.number,
-             "number": ac.number, "text": ac.text}
-            for u in units for lo in u.learning_outcomes for ac in lo.assessment_criteria
-        ],
-        "findings": [
-            {"id": f.id, "seq": n, "code": f.code, "severity": f.severity, "unit": f.unit, "field": f.field,
-             "message": f.message}
-            for n, f in enumerate(spec.findings, start=1)
-        ],
+        "versions": Table("versions", "Each version of each specification, oldest first", [
+            SERIES, VERSION, _int("position", "Order of the version in its series, from 1"),
+            _text("document_id", "The document (table document)"), Column("publication_date", "date", "As printed"),
+            _text("shown_source", "The rendering the catalogue shows"),
+        ], [ForeignKey("document_id", "document")]),
+        "renderings": Table("renderings", "The files read for each version", [
+            SERIES, VERSION, _text("path", "File name"), _text("format", "text, docx or pdf"),
+            _text("sha256", "SHA-256 of the file"), _int("shown", "1 for the rendering the catalogue shows"),
+        ]),
+        "rendering_disagreements": Table("rendering_disagreements", "Renderings of one version that differ", [
+            SERIES, VERSION, _text("shown", "The rendering shown"), _text("other", "The rendering that differs"),
+            _int("differences", "How many differences the diff counts"),
+        ]),
+        "changes": Table("changes", "Changes between consecutive versions, one row each", [
+            SERIES, _text("old_version", "Version before"), _text("new_version", "Version after"),
+            _int("seq", "Order of the change in the diff"), _text("scope", "What kind of element changed"),
+            _text("element_id", "Stable id of the element (the new one, else the old one), where it has one"),
+            _text("qan", "Qualification concerned"), _text("unit", "Unit concerned (its reference)"),
+            _text("item", "Number or name before"), _text("new_item", "Number or name after"),
+            _text("status", "added, removed, changed, reworded, moved, moved_reworded or renumbered"),
+            _text("field", "Field that changed"), _text("old_value", "Value before"),
+            _text("new_value", "Value after"),
+        ]),
     }
 
 
-COLUMNS_WITHOUT_ROWS = {"changes": ("series", "old_version", "new_version", "seq", *CHANGE_COLUMNS)}
-
-
-def write_database(path: Path, tables: Tables) -> None:
+def write_database(path: Path, tables: list[Table]) -> None:
     """Write ``tables`` to a new SQLite file, then rename it over ``path``."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(handle)
     try:
-        with sqlite3.connect(temp) as db:
-            for name, rows in tables.items():
-                _create(db, name, rows)
-        db.close()
+        db = sqlite3.connect(temp)
+        try:
+            for table in tables:
+                _create(db, table)
+            db.commit()
+        finally:
+            db.close()
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
 
 
-def _create(db: sqlite3.Connection, name: str, rows: list[Row]) -> None:
-    columns = list(rows[0]) if rows else list(COLUMNS_WITHOUT_ROWS.get(name, ("series", "version")))
-    types = {c: _type([r.get(c) for r in rows]) for c in columns}
-    key = PRIMARY_KEYS.get(name)
-    definitions = [f'"{c}" {types[c]}' for c in columns]
-    if key:
-        definitions.append(f"PRIMARY KEY ({', '.join(key)})")
-    db.execute(f'CREATE TABLE "{name}" ({", ".join(definitions)})')
-    marks = ", ".join("?" * len(columns))
-    db.executemany(f'INSERT INTO "{name}" VALUES ({marks})', [tuple(r.get(c) for c in columns) for r in rows])
-
-
-def _type(values: list[object]) -> str:
-    present = [v for v in values if v is not None]
-    if present and all(isinstance(v, int) for v in present):
-        return "INTEGER"
-    return "TEXT"
+def _create(db: sqlite3.Connection, table: Table) -> None:
+    own = table.name in OWN_KEYS
+    key = OWN_KEYS[table.name] if own else VERSIONED_KEY
+    parts = [f'"{c.name}" {SQL_TYPES[c.type]}' for c in table.columns]
+    parts.append(f"PRIMARY KEY ({', '.join(key)})")
+    for fk in table.foreign_keys:
+        parts.append(f'FOREIGN KEY ("{fk.column}", "version") REFERENCES "{fk.table}" ("id", "version")')
+    db.execute(f'CREATE TABLE "{table.name}" ({", ".join(parts)})')
+    marks = ", ".join("?" * len(table.columns))
+    db.executemany(f'INSERT INTO "{table.name}" VALUES ({marks})', table.rows)

@@ -8,12 +8,13 @@ import json
 from pathlib import Path
 
 from ..writers.atomic import write_atomic
-from .database import Tables, write_database
+from ..writers.tables import Table
+from .database import write_database
 from .hashing import file_sha256
 from .manifest import DATABASE, MANIFEST, Published, read_manifest
 
 
-def publish(out_dir: Path, site: dict[str, str], tables: Tables, key: str, report: dict) -> Published:
+def publish(out_dir: Path, site: dict[str, str], tables: list[Table], key: str, report: dict) -> Published:
     """Write the site's files and the database into ``out_dir``, then the manifest (with ``key`` and ``report``)."""
     previous = read_manifest(out_dir)
     old_files: dict = previous["files"] if isinstance(previous.get("files"), dict) else {}
@@ -27,7 +28,7 @@ def publish(out_dir: Path, site: dict[str, str], tables: Tables, key: str, repor
             continue
         write_atomic(path, text)
         written += 1
-    rows_digest = hashlib.sha256(json.dumps(tables, sort_keys=True, default=str).encode()).hexdigest()
+    rows_digest = hashlib.sha256(json.dumps([(t.name, t.rows) for t in tables]).encode()).hexdigest()
     database = out_dir / DATABASE
     if previous.get("database_rows") == rows_digest and database.is_file():
         unchanged += 1
