@@ -323,6 +323,19 @@ def test_trouble_is_one_error_line_and_exit_2(tmp_path):
     empty.mkdir()
     none = run(str(empty), "-o", str(tmp_path / "out"))
     assert none.exit_code == 2 and none.output == f"qualspec: error: no files to read in {empty}\n"
+    not_a_folder = run(str(BUNDLED_SPEC), "-o", str(tmp_path / "junk.txt"))
+    assert not_a_folder.exit_code == 2
+    assert not_a_folder.output == f"qualspec: error: {tmp_path / 'junk.txt'}: exists and is not a folder\n"
+
+
+def test_the_catalogue_folder_inside_a_source_folder_is_not_read(tmp_path):
+    sources = tmp_path / "specs"
+    sources.mkdir()
+    shutil.copy(BUNDLED_SPEC, sources / BUNDLED_SPEC.name)
+    out = sources / "site"
+    assert run(str(sources), "-o", str(out)).exit_code == 0
+    again = run(str(sources), "-o", str(out))
+    assert again.exit_code == 0 and again.output.startswith(f"{out}: 1 files (0 extracted, 1 reused from the cache")
 
 
 def test_text_is_escaped(tmp_path):

@@ -42,7 +42,7 @@ def batch_progress(total: int, quiet: bool) -> Iterator[Advance | None]:
 
 @click.command("catalogue")
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False), required=True,
+@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), required=True,
               help="Folder of the catalogue: website, catalogue.sqlite and the extraction cache.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Processes extracting at once (default: one per available core).")
@@ -54,6 +54,8 @@ def catalogue_command(sources: tuple[Path, ...], out_dir: Path, jobs: int | None
     a specification among them. Unchanged files are served from a cache in DIR. A file that
     cannot be read is reported and the rest goes on: exit status 1 then; 2 when nothing could be built.
     """
+    if out_dir.exists() and not out_dir.is_dir():
+        _fail(f"{out_dir}: exists and is not a folder")
     try:
         paths = source_files(list(sources), out_dir)
         with batch_progress(len(paths), quiet) as advance:
