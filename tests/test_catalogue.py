@@ -367,3 +367,18 @@ def test_rebuild_reports_the_same_failures_and_restores_a_damaged_site(tmp_path)
     assert repaired.stdout.endswith("(0 extracted, 1 reused from the cache, 1 failed); 1 specifications, "
                                     "1 versions; 2 files written, 55 unchanged, 0 removed\n")
     assert "<h1>L5B1 Analyse Financial Performance</h1>" in page(out, "v1.1/units/l5b1.html")
+
+
+def test_a_reference_printed_twice_gets_two_pages(spec):
+    from extractor.catalogue.site import build_site
+    from extractor.catalogue.sources import Extracted
+    from extractor.catalogue.versions import group_series
+
+    twice = spec.model_copy(deep=True)
+    b5 = next(u for u in twice.units if u.isp_ref == "L5B5")
+    b5.isp_ref = "L5B4"
+    site = build_site(group_series([Extracted(BUNDLED_SPEC, twice.source.sha256, twice, None)]))
+    first, second = (site[f"{SERIES}/v1.1/units/{name}.html"] for name in ("l5b4", "l5b4-2"))
+    assert "<h1>L5B4 Manage Sales Technology Systems</h1>" in first
+    assert "<h1>L5B4 Relationship Management Mapping</h1>" in second
+    assert len([p for p in site if "/units/" in p]) == 32

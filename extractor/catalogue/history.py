@@ -65,4 +65,5 @@ def unit_histories(series: Series) -> list[UnitHistory]:
 
 
 def history_of(histories: list[UnitHistory], version: Version, unit: Unit) -> UnitHistory:
+    """The history that holds ``unit`` as it is in ``version``."""
     return next(h for h in histories if h.units.get(version.slug) is unit)

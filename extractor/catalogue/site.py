@@ -14,8 +14,8 @@ from markupsafe import Markup
 from ..diff.render_html import render_html_body, unit_changes_table
 from ..diff.report import DiffReport
 from ..model import Qualification, Specification, Unit, UnitListing
-from .history import UnitHistory, unit_histories
-from .versions import Series, Version, slugify
+from .history import UnitHistory, history_of, unit_histories
+from .versions import Series, Version, slugify, unique_slug
 
 KIND_ORDER = {"award": 0, "certificate": 1, "diploma": 2, None: 3}
 KIND_PLURAL = {"award": "awards", "certificate": "certificates", "diploma": "diplomas", None: "qualifications"}
@@ -35,10 +35,19 @@ _env = Environment(
 
 @dataclass
 class SeriesPages:
-    """Where each page of one series lives."""
+    """Where each page of one series lives (a reference or QAN printed twice gets a second, numbered page)."""
 
     series: Series
     histories: list[UnitHistory]
+
+    def __post_init__(self) -> None:
+        self.slugs: dict[int, str] = {}
+        for version in self.series.versions:
+            for elements in (version.spec.units, version.spec.qualifications):
+                used: set[str] = set()
+                for element in elements:
+                    name = element.isp_ref if isinstance(element, Unit) else element.qan or element.title
+                    self.slugs[id(element)] = unique_slug(slugify(name), used)
 
     def version_dir(self, version: Version) -> str:
         return f"{self.series.slug}/{version.slug}"
@@ -50,10 +59,10 @@ class SeriesPages:
         return f"{self.version_dir(version)}/findings.html"
 
     def qualification_page(self, version: Version, q: Qualification) -> str:
-        return f"{self.version_dir(version)}/qualifications/{slugify(q.qan or q.title)}.html"
+        return f"{self.version_dir(version)}/qualifications/{self.slugs[id(q)]}.html"
 
-    def unit_page(self, version: Version, isp_ref: str) -> str:
-        return f"{self.version_dir(version)}/units/{slugify(isp_ref)}.html"
+    def unit_page(self, version: Version, unit: Unit) -> str:
+        return f"{self.version_dir(version)}/units/{self.slugs[id(unit)]}.html"
 
     def pair_page(self, old: Version, new: Version) -> str:
         return f"{self.series.slug}/changes/{old.slug}--{new.slug}.html"
@@ -127,7 +136,7 @@ def _search_index(all_pages: list[SeriesPages]) -> str:
     for pages in all_pages:
         latest = pages.series.latest
         for u in latest.spec.units:
-            href = pages.unit_page(latest, u.isp_ref)
+            href = pages.unit_page(latest, u)
             entries.append(["unit", f"{u.isp_ref} {u.title}", u.purpose or "", href])
             for lo in u.learning_outcomes:
                 entries.append(["outcome", f"{u.isp_ref} LO{lo.number}", lo.text, f"{href}#lo{lo.number}"])
@@ -174,8 +183,11 @@ class _VersionContext:
         return crumbs
 
     def unit_links(self, page: str) -> dict[str, str]:
-        links = {u.isp_ref: link(page, self.pages.unit_page(self.version, u.isp_ref)) for u in self.spec.units}
-        links.update({u.isp_ref_printed: links[u.isp_ref] for u in self.spec.units})
+        links: dict[str, str] = {}
+        for u in self.spec.units:
+            href = link(page, self.pages.unit_page(self.version, u))
+            links.setdefault(u.isp_ref, href)
+            links.setdefault(u.isp_ref_printed, href)
         return links
 
     def unit_groups(self, rows: list[UnitListing]) -> list[tuple[str, list[UnitListing]]]:
@@ -191,7 +203,7 @@ class _VersionContext:
         for q in self.spec.qualifications:
             site[self.pages.qualification_page(self.version, q)] = self._qualification(q)
         for u in self.spec.units:
-            site[self.pages.unit_page(self.version, u.isp_ref)] = self._unit(u)
+            site[self.pages.unit_page(self.version, u)] = self._unit(u)
         for n, d in enumerate(self.version.disagreements, start=1):
             page = self.pages.rendering_page(self.version, n)
             title = f"{d.other} against {d.shown} (version {self.version.label})"
@@ -222,7 +234,7 @@ class _VersionContext:
                 last = [v for v in series.versions if v.slug in h.units][-1]
                 unit = h.units[last.slug]
                 gone.append((f"{unit.isp_ref} {unit.title} ({last.label})",
-                             link(page, self.pages.unit_page(last, unit.isp_ref)), when.label))
+                             link(page, self.pages.unit_page(last, unit)), when.label))
         return render(
             "version.html", page, title=f"{self.spec.document.title} — version {self.version.label}",
             crumbs=self.crumbs(page, with_version=False), fact_rows=self._facts(),
@@ -257,8 +269,8 @@ class _VersionContext:
         )
 
     def _unit(self, u: Unit) -> str:
-        page = self.pages.unit_page(self.version, u.isp_ref)
-        history = next(h for h in self.pages.histories if h.units.get(self.version.slug) is u)
+        page = self.pages.unit_page(self.version, u)
+        history = history_of(self.pages.histories, self.version, u)
         when = history.withdrawn_in
         latest = self.pages.series.latest
         facts = [("ISP ref", u.isp_ref), ("Printed as", u.isp_ref_printed if u.isp_ref_printed != u.isp_ref else None),
@@ -270,7 +282,7 @@ class _VersionContext:
             "unit.html", page, title=f"{u.isp_ref} {u.title}", crumbs=self.crumbs(page), u=u, fact_rows=facts,
             withdrawn_in={"label": when.label, "href": link(page, self.pages.version_page(when))} if when else None,
             is_latest=self.version is latest, version_label=self.version.label,
-            latest_href=link(page, self.pages.unit_page(latest, latest_unit.isp_ref)) if latest_unit else "",
+            latest_href=link(page, self.pages.unit_page(latest, latest_unit)) if latest_unit else "",
             findings=[f for f in self.spec.findings if f.unit in (u.isp_ref, u.isp_ref_printed)],
             events=self._events(page, history),
         )

@@ -102,13 +102,14 @@ def group_series(extracted: list[Extracted]) -> list[Series]:
         versions = _versions(group)
         for previous, version in pairwise(versions):
             assign_ids(version.spec, previous.spec)
-        slug = _unique(slugify(versions[-1].spec.document.title), used)
+        slug = unique_slug(slugify(versions[-1].spec.document.title), used)
         pairs = [VersionPair(a, b, diff_specs(a.spec, b.spec)) for a, b in pairwise(versions)]
         series.append(Series(versions[-1].spec.document.title, slug, versions, pairs))
     return series
 
 
-def _unique(slug: str, used: set[str]) -> str:
+def unique_slug(slug: str, used: set[str]) -> str:
+    """``slug``, or ``slug-2``, ``slug-3``... the first not in ``used`` (which it joins)."""
     candidate, n = slug, 2
     while candidate in used:
         candidate, n = f"{slug}-{n}", n + 1
@@ -149,7 +150,7 @@ def _versions(group: list[Rendering]) -> list[Version]:
     for (label, date), docs in sorted(by_key.items(), key=lambda kv: _order(kv[1])):
         renderings = _distinct(sorted(docs, key=lambda e: (FORMAT_PREFERENCE[e.spec.source.format], str(e.path))))
         name = label or date or "unversioned"
-        version = Version(name, _unique(slugify(name), used), renderings)
+        version = Version(name, unique_slug(slugify(name), used), renderings)
         version.disagreements = _disagreements(version)
         versions.append(version)
     return versions
