@@ -4,6 +4,7 @@ The projection's tables (``extractor/writers/tables.py``) hold the rows of every
 its ``version``; as an element keeps its id from version to version, their keys are (id, version)
 and their foreign keys (parent id, version). Beside them: ``versions``, ``renderings``,
 ``rendering_disagreements`` and ``changes`` (one row per change between consecutive versions).
+Running text is indexed for full-text search (``<table>_fts``, FTS5 over the table's rows).
 """
 
 from __future__ import annotations
@@ -121,3 +122,7 @@ def _create(db: sqlite3.Connection, table: Table) -> None:
     db.execute(f'CREATE TABLE "{table.name}" ({", ".join(parts)})')
     marks = ", ".join("?" * len(table.columns))
     db.executemany(f'INSERT INTO "{table.name}" VALUES ({marks})', table.rows)
+    if table.text_columns:
+        columns = ", ".join(f'"{c}"' for c in table.text_columns)
+        db.execute(f'CREATE VIRTUAL TABLE "{table.name}_fts" USING fts5({columns}, content="{table.name}")')
+        db.execute(f'INSERT INTO "{table.name}_fts" ("{table.name}_fts") VALUES (\'rebuild\')')
