@@ -30,8 +30,10 @@ from extractor.pipeline import BUNDLED_SPEC  # noqa: E402
 
 def make_sources(folder: Path, with_pdf: bool) -> Path:
     folder.mkdir()
-    for suffix in (".txt", ".docx", *((".pdf",) if with_pdf else ())):
-        shutil.copy(BUNDLED_SPEC.with_suffix(suffix), folder / BUNDLED_SPEC.with_suffix(suffix).name)
+    shutil.copy(BUNDLED_SPEC, folder / BUNDLED_SPEC.name)
+    for suffix in (".docx", *((".pdf",) if with_pdf else ())):
+        rendering = ROOT / "fixtures" / "source_specs" / f"{BUNDLED_SPEC.stem}{suffix}"
+        shutil.copy(rendering, folder / rendering.name)
     (folder / "isp-level5-professional-sales-spec-v1.2.txt").write_text(version_1_2_text(), encoding="utf-8")
     return folder
 

@@ -21,7 +21,8 @@ from extractor.cli import main
 from extractor.pipeline import BUNDLED_SPEC
 
 SERIES = "isp-level-5-qualifications-in-professional-sales"
-V1_1_DOCX = BUNDLED_SPEC.with_suffix(".docx")
+SOURCE_SPECS = Path(__file__).resolve().parent.parent / "fixtures" / "source_specs"
+V1_1_DOCX = SOURCE_SPECS / f"{BUNDLED_SPEC.stem}.docx"
 V1_2_NAME = "isp-level5-professional-sales-spec-v1.2.txt"
 PAGES = 110  # 3 assets, the index, per version 2 + 18 qualifications + 32 units, one changes page, the database
 
