@@ -41,9 +41,17 @@ def publish(out_dir: Path, site: dict[str, str], tables: list[Table], key: str, 
         if stale.is_file():
             stale.unlink()
             removed += 1
+            _remove_empty_folders(stale.parent, out_dir)
     manifest = {"key": key, "report": report, "database_rows": rows_digest, "files": digests}
     write_atomic(out_dir / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True) + "\n")
     return Published(written, unchanged, removed)
+
+
+def _remove_empty_folders(folder: Path, out_dir: Path) -> None:
+    """Remove ``folder`` and its parents up to ``out_dir`` while they are empty."""
+    while folder != out_dir and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
 
 
 def _holds(path: Path, data: bytes) -> bool:
