@@ -388,3 +388,26 @@ def test_a_reference_printed_twice_gets_two_pages(spec):
     assert "<h1>L5B4 Manage Sales Technology Systems</h1>" in first
     assert "<h1>L5B4 Relationship Management Mapping</h1>" in second
     assert len([p for p in site if "/units/" in p]) == 32
+
+
+def test_specifications_are_grouped_by_title_or_shared_qualifications(tmp_path):
+    from conftest import MINIMAL
+
+    sources, out = tmp_path / "specs", tmp_path / "site"
+    sources.mkdir()
+    shutil.copy(BUNDLED_SPEC, sources / BUNDLED_SPEC.name)
+    retitled = replace(version_1_2_text(), "ISP Level 5 Qualifications in Professional Sales\n",
+                       "ISP Level 5 Qualifications in Professional Selling\n")
+    (sources / "retitled-v1.2.txt").write_text(retitled, encoding="utf-8")
+    (sources / "widgets.txt").write_text(replace(MINIMAL, "610/5663/7", "603/1234/5"), encoding="utf-8")
+    result = run(str(sources), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert "; 2 specifications, 3 versions;" in result.output
+    assert query(out, "SELECT series, version, position FROM versions ORDER BY series, position") == [
+        ("acme-level-3-qualifications-in-widgets", "V1.0", 1),
+        ("isp-level-5-qualifications-in-professional-selling", "V1.1", 1),
+        ("isp-level-5-qualifications-in-professional-selling", "V1.2", 2),
+    ]
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r'<h2 id="series-[^"]+">([^<]+)</h2>', index) == [
+        "ACME Level 3 Qualifications in Widgets", "ISP Level 5 Qualifications in Professional Selling"]
