@@ -16,6 +16,7 @@ from typing import Any, NoReturn
 
 import click
 
+from .catalogue.command import catalogue_command
 from .diff.command import diff_command
 from .errors import InputError, OutputError
 from .extracted import load_specification, read_json
@@ -222,5 +223,6 @@ def validate_command(file: str) -> None:
 
 
 main.add_command(diff_command)
+main.add_command(catalogue_command)
 main.add_command(export_command)
 main.add_command(achieve_command)

@@ -185,6 +185,7 @@ def summarise(report: DiffReport) -> Summary:
         ksb_changes=sum(len(u.ksbs) for u in report.units),
         listing_changes=len(report.overview) + sum(len(q.units) for q in report.qualifications),
         rule_changes=sum(len(q.rules) for q in report.qualifications),
+        renumberings=sum(len(u.renumberings) for u in report.units),
         texts_added=texts["added"],
         texts_removed=texts["removed"],
         texts_reworded=texts["reworded"],

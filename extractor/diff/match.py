@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from .words import same, similarity
+from ..textutil import fold
+from .words import similarity
 
 T = TypeVar("T")
 Pair = tuple[int | None, int | None]
@@ -102,10 +103,15 @@ def pair_texts(old: Sequence[tuple[str, str]], new: Sequence[tuple[str, str]]) -
 
         return score
 
+    news_by_text: dict[str, list[int]] = {}
+    for j, (_, text) in enumerate(new):
+        news_by_text.setdefault(fold(text), []).append(j)
+    old_texts = [fold(text) for _, text in old]
     for same_number in (True, False):
-        for i, j in pairing.free():
-            if (old[i][0] == new[j][0] or not same_number) and same(old[i][1], new[j][1]):
-                pairing.add(i, j)
+        for i in range(len(old)):
+            for j in news_by_text.get(old_texts[i], []):
+                if (old[i][0] == new[j][0] or not same_number) and pairing.add(i, j):
+                    break
     pairing.best(scorer(True, SAME_NUMBER_SIMILARITY))
     pairing.best(scorer(False, MOVED_SIMILARITY))
     return pairing.pairs()

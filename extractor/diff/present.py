@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from .report import Side, Value
+from .report import Renumbering, Side, Value
 
 FIELD_LABELS = {
-    "reference": "ISP ref",
+    "reference": "Reference",
+    "reference_printed": "Reference as printed",
     "uan": "UAN",
     "qan": "QAN",
     "glh": "GLH",
@@ -44,6 +45,12 @@ def display(value: Value) -> str:
     if isinstance(value, list):
         return "; ".join(value) if value else "(none)"
     return str(value)
+
+
+def renumbering(r: Renumbering) -> str:
+    """One line for a renumbering: "learning outcomes 2, 3 renumbered 3, 4 (9 texts moved with them)"."""
+    moved = f" ({r.texts} texts moved with them)" if r.texts else ""
+    return f"{r.section} {', '.join(r.old_numbers)} renumbered {', '.join(r.new_numbers)}{moved}"
 
 
 def describe(side: Side) -> str:

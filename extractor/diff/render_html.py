@@ -33,6 +33,16 @@ Row = tuple[str, str, str, str]
 
 def render_html(report: DiffReport) -> str:
     """A standalone HTML page for ``report``: inline style, every text escaped."""
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>Specification differences</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
+        + render_html_body(report)
+        + "\n</body>\n</html>\n"
+    )
+
+
+def render_html_body(report: DiffReport) -> str:
+    """The page's content without its <html> frame, to embed in another page (styled by ``CSS``)."""
     body = [
         "<h1>Specification differences</h1>",
         f"<p>Old: {escape(describe(report.old))}<br>New: {escape(describe(report.new))}</p>",
@@ -48,12 +58,7 @@ def render_html(report: DiffReport) -> str:
         body += _section("Units", "".join(map(_unit, report.units)))
     else:
         body.append("<p>No differences.</p>")
-    return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>Specification differences</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
-        + "\n".join(body)
-        + "\n</body>\n</html>\n"
-    )
+    return "\n".join(body)
 
 
 def _section(title: str, content: str) -> list[str]:
@@ -149,10 +154,19 @@ def _qualification(q: QualificationDiff) -> str:
 
 def _unit(u: UnitDiff) -> str:
     notes = [u.status] + ["renamed"] * u.renamed + ["re-referenced"] * u.re_referenced
+    title = f"{escape(u.reference)} {escape(u.title)} ({escape(u.uan)})"
+    return f"<h3>{title} <span class=\"tag\">{', '.join(notes)}</span></h3>{unit_changes_table(u)}"
+
+
+def unit_changes_table(u: UnitDiff) -> str:
+    """The changes of one unit as a table of old and new wording ("" when there are none)."""
     rows = [_field_row(f) for f in u.fields]
     for k in u.ksbs:
         rows.append((escape(f"KSB {k.code} ({k.standard})"), k.status, *_marked(k.old_text, k.new_text, k.words)))
+    for r in u.renumberings:
+        moved = f" ({r.texts} texts moved with them)" if r.texts else ""
+        rows.append((escape(r.section.capitalize() + moved), "renumbered",
+                     escape(", ".join(r.old_numbers)), escape(", ".join(r.new_numbers))))
     for attr, name in TEXT_SECTIONS:
         rows += [_text_row(name, t) for t in getattr(u, attr)]
-    title = f"{escape(u.reference)} {escape(u.title)} ({escape(u.uan)})"
-    return f"<h3>{title} <span class=\"tag\">{', '.join(notes)}</span></h3>{_table(rows)}"
+    return _table(rows)

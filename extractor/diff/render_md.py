@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .compare import report_has_changes
-from .present import TEXT_SECTIONS, describe, display, label, status
+from .present import TEXT_SECTIONS, describe, display, label, renumbering, status
 from .report import (
     DiffReport,
     FieldChange,
@@ -64,7 +64,7 @@ def _summary(s: Summary) -> list[str]:
         f"({s.units_renamed} renamed, {s.units_re_referenced} re-referenced)",
         f"- Wording: {s.texts_added} added, {s.texts_removed} removed, {s.texts_reworded} reworded, "
         f"{s.texts_moved} moved, {s.texts_moved_reworded} moved and reworded",
-        f"- Field changes: {s.field_changes}; KSB changes: {s.ksb_changes}; "
+        f"- Renumberings: {s.renumberings}; field changes: {s.field_changes}; KSB changes: {s.ksb_changes}; "
         f"listing rows: {s.listing_changes}; rules of combination: {s.rule_changes}",
     ]
 
@@ -130,6 +130,7 @@ def _unit(u: UnitDiff) -> list[str]:
     notes = [u.status] + ["renamed"] * u.renamed + ["re-referenced"] * u.re_referenced
     lines = [f"### {esc(u.reference)} {esc(u.title)} ({esc(u.uan)}): {', '.join(notes)}", ""]
     lines += [*map(_field, u.fields), *map(_ksb, u.ksbs)]
+    lines += [f"- {esc(renumbering(r)).capitalize()}" for r in u.renumberings]
     for attr, name in TEXT_SECTIONS:
         lines += [_text(name, t) for t in getattr(u, attr)]
     return lines + [""]

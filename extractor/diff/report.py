@@ -83,6 +83,20 @@ class RuleChange(Model):
     fields: list[FieldChange] = []
 
 
+class Renumbering(Model):
+    """Numbers that changed together, reported once instead of one "moved" line per text.
+
+    Either learning outcomes renumbered (``section`` "learning outcomes"), carrying their
+    criteria, content and guidance with them, or a run of criteria of one outcome shifted
+    (``section`` "criteria of learning outcome N"). ``texts`` counts the moved texts it stands for.
+    """
+
+    section: str
+    old_numbers: list[str]
+    new_numbers: list[str]
+    texts: int
+
+
 class QualificationDiff(Model):
     status: Status
     qan: str
@@ -105,6 +119,7 @@ class UnitDiff(Model):
     re_referenced: bool = False
     fields: list[FieldChange] = []
     ksbs: list[KsbChange] = []
+    renumberings: list[Renumbering] = []
     learning_outcomes: list[TextChange] = []
     assessment_criteria: list[TextChange] = []
     indicative_content: list[TextChange] = []
@@ -140,6 +155,7 @@ class Summary(Model):
     ksb_changes: int = 0
     listing_changes: int = 0
     rule_changes: int = 0
+    renumberings: int = 0
     texts_added: int = 0
     texts_removed: int = 0
     texts_reworded: int = 0

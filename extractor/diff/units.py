@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..model import ApprenticeshipLink, ContentSection, GuidanceSection, Unit
 from .fields import field_changes, text_changes
 from .match import pair_records
+from .renumber import fold_renumberings
 from .report import KsbChange, MatchedBy, UnitDiff
 from .words import same, word_ops
 
@@ -18,9 +19,21 @@ def unit_identity(unit: Unit) -> dict[str, str]:
 def unit_diff(old: Unit, new: Unit, matched_by: MatchedBy) -> UnitDiff | None:
     """What changed in a unit; ``None`` when nothing did."""
     fields = field_changes([(name, getattr(old, name), getattr(new, name)) for name in UNIT_FIELDS])
+    if old.reference_printed != old.reference or new.reference_printed != new.reference:
+        fields += field_changes([("reference_printed", old.reference_printed, new.reference_printed)])
     fields += field_changes(
         [("apprenticeship_standards", _standards(old.apprenticeship), _standards(new.apprenticeship))]
     )
+    texts = {
+        "learning_outcomes": text_changes(
+            [(str(lo.number), lo.text) for lo in old.learning_outcomes],
+            [(str(lo.number), lo.text) for lo in new.learning_outcomes],
+        ),
+        "assessment_criteria": text_changes(_criteria(old), _criteria(new)),
+        "indicative_content": text_changes(_items(old.indicative_content), _items(new.indicative_content)),
+        "assessor_guidance": text_changes(_items(old.assessor_guidance), _items(new.assessor_guidance)),
+    }
+    renumberings = fold_renumberings(texts)
     diff = UnitDiff(
         status="changed",
         **unit_identity(new),
@@ -29,16 +42,10 @@ def unit_diff(old: Unit, new: Unit, matched_by: MatchedBy) -> UnitDiff | None:
         re_referenced=any(f.field in ("reference", "uan") for f in fields),
         fields=fields,
         ksbs=ksb_changes(old.apprenticeship, new.apprenticeship),
-        learning_outcomes=text_changes(
-            [(str(lo.number), lo.text) for lo in old.learning_outcomes],
-            [(str(lo.number), lo.text) for lo in new.learning_outcomes],
-        ),
-        assessment_criteria=text_changes(_criteria(old), _criteria(new)),
-        indicative_content=text_changes(_items(old.indicative_content), _items(new.indicative_content)),
-        assessor_guidance=text_changes(_items(old.assessor_guidance), _items(new.assessor_guidance)),
+        renumberings=renumberings,
+        **texts,
     )
-    parts = (diff.fields, diff.ksbs, diff.learning_outcomes, diff.assessment_criteria)
-    return diff if any(parts) or diff.indicative_content or diff.assessor_guidance else None
+    return diff if diff.fields or diff.ksbs or renumberings or any(texts.values()) else None
 
 
 def ksb_changes(old: list[ApprenticeshipLink], new: list[ApprenticeshipLink]) -> list[KsbChange]:
