@@ -14,6 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_serializer
 from .readers import Format
 
 SCHEMA_VERSION = "1.0"
+SchemaVersion = Literal["1.0"]
+"""The schema versions this code reads and writes."""
 
 Quadrant = Literal["business", "core", "leadership", "self"]
 QualificationKind = Literal["award", "certificate", "diploma"]
@@ -23,6 +25,20 @@ OutcomeKind = Literal["knowledge", "competence"]
 
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+PRINTED_IDENTIFIER = r"^(\S(.*\S)?)?$"
+"""An identifier as printed: one trimmed line. Malformed ones are kept and reported as findings."""
+
+
+def amount(description: str | None = None):
+    """A count of credits or hours: never negative."""
+    return Field(ge=0, description=description)
+
+
+def level():
+    """An RQF/QCF level: 1 to 8."""
+    return Field(ge=1, le=8)
 
 
 class Location(Model):
@@ -48,8 +64,8 @@ Provenance = list[Location]
 class Range(Model):
     """An amount printed as a number or a range ("Minimum 13 Maximum 36", "370 hours +")."""
 
-    min: int | None
-    max: int | None
+    min: int | None = amount()
+    max: int | None = amount()
     printed: str
 
 
@@ -73,7 +89,7 @@ class ChangeLogEntry(Model):
 class Document(Model):
     title: str
     awarding_body: str | None
-    level: int | None
+    level: int | None = level()
     subject_sector: Sector | None
     version: str | None
     publication_date: str | None
@@ -85,12 +101,12 @@ class UnitListing(Model):
     """A unit as one row of a listing table (an award structure or the units overview)."""
 
     reference: str
-    uan: str
+    uan: str = Field(pattern=PRINTED_IDENTIFIER)
     title: str
-    level: int | None
-    glh: int | None
-    tqt: int | None
-    credits: int | None
+    level: int | None = level()
+    glh: int | None = amount()
+    tqt: int | None = amount()
+    credits: int | None = amount()
     quadrant: Quadrant | None = None
     provenance: Provenance
 
@@ -109,15 +125,15 @@ class Constraint(Model):
 
     kind: ConstraintKind
     text: str
-    min: int | float | None = None
-    max: int | float | None = None
+    min: int | float | None = Field(default=None, ge=0)
+    max: int | float | None = Field(default=None, ge=0)
     quadrants: list[Quadrant] = []
-    level: int | None = None
+    level: int | None = Field(default=None, ge=1, le=8)
     provenance: Provenance
 
 
 class Qualification(Model):
-    qan: str
+    qan: str = Field(pattern=PRINTED_IDENTIFIER)
     title: str
     kind: QualificationKind | None
     credits: Range
@@ -174,12 +190,12 @@ class GuidanceSection(Model):
 class Unit(Model):
     reference: str
     reference_printed: str
-    uan: str
+    uan: str = Field(pattern=PRINTED_IDENTIFIER)
     title: str
-    level: int | None
-    credits: int | None
-    glh: int | None
-    tqt: int | None = Field(description="From the units overview: the unit specification does not print it")
+    level: int | None = level()
+    credits: int | None = amount()
+    glh: int | None = amount()
+    tqt: int | None = amount("From the units overview: the unit specification does not print it")
     quadrant: Quadrant | None
     purpose: str | None
     sector: Sector | None
@@ -198,7 +214,7 @@ class Unit(Model):
 class Source(Model):
     path: str
     format: Format
-    sha256: str
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
 
 
 class FindingValue(Model):
@@ -210,7 +226,7 @@ class FindingValue(Model):
 
 
 class Finding(Model):
-    code: str
+    code: str = Field(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
     severity: Severity
     message: str
     unit: str | None
@@ -220,7 +236,7 @@ class Finding(Model):
 
 
 class Specification(Model):
-    schema_version: str
+    schema_version: SchemaVersion
     source: Source
     document: Document
     qualifications: list[Qualification]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .checks import run_checks
 from .checks.damage import damage_findings, truncation_findings
+from .errors import InputError
 from .inputs import Input, read_input
 from .interpret import interpret
 from .limits import Limits, default_limits
@@ -28,7 +29,13 @@ def extract(
         source = read_input(source, limits)
     fmt = detect_format(source)
     damage: list[Damage] = []
-    result = interpret(read_blocks(source, fmt, progress=progress, limits=limits, damage=damage))
+    blocks = list(read_blocks(source, fmt, progress=progress, limits=limits, damage=damage))
+    try:
+        result = interpret(blocks)
+    except InputError as exc:  # the interpreter does not know the input's name
+        raise InputError(f"{source}: {exc}") from None
+    if len(result.units) > limits.units:
+        raise limits.exceeded("units", str(source), f"{len(result.units)} unit specifications")
     spec = Specification(
         schema_version=SCHEMA_VERSION,
         source=Source(path=source.file_name, format=fmt, sha256=source.sha256),
