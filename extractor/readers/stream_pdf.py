@@ -2,7 +2,9 @@
 
 ``read_pdf`` takes a path or a stream; it is given the bytes as a stream that prints as the
 input's name, so its messages name the input. Its page count is checked at its first
-progress report, before the second page is read.
+progress report, before the second page is read. pdfplumber's own errors for a malformed
+file that escape the reader (closing a document whose page tree is damaged raises them)
+are bad input too.
 """
 
 from __future__ import annotations
@@ -11,7 +13,10 @@ import io
 import os
 from collections.abc import Iterator
 
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+
 from ..blocks import Block
+from ..errors import InputError
 from ..inputs import Input, as_input
 from ..limits import Limits, default_limits
 from . import Progress
@@ -47,4 +52,7 @@ def read_pdf_bytes(
             progress(done, total)
 
     checked, name, pages = limits, source.name, limits.pdf_pages
-    return read_pdf(_NamedBytes(source), progress=report)  # type: ignore[arg-type]
+    try:
+        return read_pdf(_NamedBytes(source), progress=report)  # type: ignore[arg-type]
+    except (PdfminerException, MalformedPDFException) as exc:  # pdfplumber's errors for a malformed file
+        raise InputError(f"{source}: corrupt or truncated PDF ({' '.join(str(exc).split())})") from None
