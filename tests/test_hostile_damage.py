@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from helpers import bundled_text, replace_once
 
+from extractor.errors import InputError
 from extractor.inputs import Input
 from extractor.pipeline import extract
 
@@ -116,3 +117,23 @@ def test_a_row_that_cannot_be_split_is_one_finding_and_the_rows_after_it_stay(sp
         ("row-damaged", None, found.message),
         ("criterion-number-gap", "L5B1", "Unit L5B1, learning outcome 1: criteria 1.2 are missing from the numbering."),
     }
+
+
+def test_headers_swapped_between_tables_is_bad_input_not_a_crash():
+    """Found by test_fuzz (deep profile): the Key Facts header and an overview header swapped, so
+    the qualification rows are read as unit rows and a GLH of 25 lands in the level column."""
+    key_facts = ("Qualification Title\tOfqual Qualification Accreditation Number (QAN)\tCredit Value\t"
+                 "Guided Learning Hours\tTotal Qualification Time\n")
+    units = "Ofqual Unit Ref.\tISP Unit Ref.\tUnit Title\tLevel\tGLH\tTQT\tCredit\n"
+    lines = bundled_text().splitlines(keepends=True)
+    first, second = lines.index(key_facts), lines.index(units, lines.index("Overview of units\n"))
+    lines[first], lines[second] = lines[second], lines[first]
+    try:
+        read("".join(lines), "swapped.txt")
+    except InputError as exc:
+        assert str(exc) == (
+            "swapped.txt: UnitListing level printed as 25, which is out of range (input should be less than or "
+            "equal to 8); is a table damaged or are its columns out of order?"
+        )
+    else:
+        raise AssertionError("a level of 25 was accepted")
