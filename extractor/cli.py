@@ -9,9 +9,11 @@ report it).
 from __future__ import annotations
 
 import json
+import os
 import sys
 import traceback
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, NoReturn
 
 import click
@@ -56,9 +58,7 @@ class QualspecGroup(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
-        except InputError as exc:
-            fail(str(exc))
-        except OutputError as exc:
+        except (InputError, OutputError) as exc:
             fail(str(exc))
         except Exception:  # noqa: BLE001 - not bad input: our own defect, reported as such
             traceback.print_exc()
@@ -119,8 +119,6 @@ def load_previous(argument: str) -> Specification:
 @click.pass_context
 def main(ctx: click.Context, limit_settings: tuple[str, ...]) -> None:
     """Read a qualification specification (text, Word or PDF) into checked, structured data."""
-    import os
-
     try:
         limits = limits_from(os.environ, limit_settings)
     except InputError as exc:
@@ -164,8 +162,6 @@ def extract_command(
     SOURCE is a file or - for standard input. Without SOURCE, the bundled ISP Level 5
     specification is used. The three are replaced together or not at all.
     """
-    from pathlib import Path
-
     if out_dir == "":
         fail("-o/--output: empty directory name")
     earlier = load_previous(previous) if previous else None

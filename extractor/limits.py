@@ -34,13 +34,17 @@ class Limits:
     zip_ratio: int = 100
     """Inflated / compressed size of a member, checked once it has inflated past 1 MB."""
     xml_depth: int = 100
-    """Nesting depth of elements in an XML part."""
+    """Nesting depth of elements in an XML part (libxml2 stops at 256 in any case)."""
+    xml_tags: int = 1_000_000
+    """Tags (``<``) in one XML part: what parsing it will cost in memory."""
     line_chars: int = 100_000
     """Characters in one line of a text specification."""
     table_rows: int = 20_000
     """Table rows in the whole document."""
     row_cells: int = 200
     """Cells in one table row."""
+    units: int = 1_000
+    """Unit specifications in one document (each costs checks and schema validation)."""
     pdf_pages: int = 2_000
     """Pages of a PDF."""
     json_depth: int = 64

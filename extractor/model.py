@@ -14,6 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_serial
 from .readers import Format
 
 SCHEMA_VERSION = "1.0"
+SchemaVersion = Literal["1.0"]
+"""The schema versions this code reads and writes."""
 
 Quadrant = Literal["business", "core", "leadership", "self"]
 QualificationKind = Literal["award", "certificate", "diploma"]
@@ -33,6 +35,20 @@ def id_field(description: str = "Stable identifier: a UUID (v5) derived from the
 def parent_id_field(parent: str) -> str | None:
     """The identifier of the element's parent ``parent`` (``None`` where there is none)."""
     return Field(default=None, description=f"Identifier of the {parent} this element belongs to")
+
+
+PRINTED_IDENTIFIER = r"^(\S(.*\S)?)?$"
+"""An identifier as printed: one trimmed line. Malformed ones are kept and reported as findings."""
+
+
+def amount(description: str | None = None):
+    """A count of credits or hours: never negative."""
+    return Field(ge=0, description=description)
+
+
+def level():
+    """An RQF/QCF level: 1 to 8."""
+    return Field(ge=1, le=8)
 
 
 class Location(Model):
@@ -58,8 +74,8 @@ Provenance = list[Location]
 class Range(Model):
     """An amount printed as a number or a range ("Minimum 13 Maximum 36", "370 hours +")."""
 
-    min: int | None
-    max: int | None
+    min: int | None = amount()
+    max: int | None = amount()
     printed: str
 
 
@@ -85,7 +101,7 @@ class Document(Model):
     id: str = id_field()
     title: str
     awarding_body: str | None
-    level: int | None
+    level: int | None = level()
     subject_sector: Sector | None
     version: str | None
     publication_date: str | None
@@ -100,12 +116,12 @@ class UnitListing(Model):
     qualification_id: str | None = parent_id_field("qualification (none in the units overview)")
     unit_id: str | None = parent_id_field("unit specification listed (none when the document has no such unit)")
     reference: str
-    uan: str
+    uan: str = Field(pattern=PRINTED_IDENTIFIER)
     title: str
-    level: int | None
-    glh: int | None
-    tqt: int | None
-    credits: int | None
+    level: int | None = level()
+    glh: int | None = amount()
+    tqt: int | None = amount()
+    credits: int | None = amount()
     quadrant: Quadrant | None = None
     provenance: Provenance
 
@@ -126,10 +142,10 @@ class Constraint(Model):
     qualification_id: str | None = parent_id_field("qualification")
     kind: ConstraintKind
     text: str
-    min: int | float | None = None
-    max: int | float | None = None
+    min: int | float | None = Field(default=None, ge=0)
+    max: int | float | None = Field(default=None, ge=0)
     quadrants: list[Quadrant] = []
-    level: int | None = None
+    level: int | None = Field(default=None, ge=1, le=8)
     provenance: Provenance
 
 
@@ -179,7 +195,7 @@ class RuleSet(Model):
 
 class Qualification(Model):
     id: str = id_field()
-    qan: str
+    qan: str = Field(pattern=PRINTED_IDENTIFIER)
     title: str
     kind: QualificationKind | None
     credits: Range
@@ -288,14 +304,16 @@ class Unit(Model):
         description="The unit's reference: its own field, else a code opening its title, else its UAN or number"
     )
     reference_printed: str
-    uan: str | None = Field(description="Ofqual unit accreditation number, when the unit prints one")
+    uan: str | None = Field(
+        pattern=PRINTED_IDENTIFIER, description="Ofqual unit accreditation number, when the unit prints one"
+    )
     unit_number: str | None = Field(default=None, description='The unit\'s number as printed ("Unit 2"), when it has one')
     title: str
-    level: int | None
+    level: int | None = level()
     level_printed: str | None = Field(default=None, description='The level as printed ("Level 3", "Entry Level 2")')
-    credits: int | None
-    glh: int | None
-    tqt: int | None = Field(description="As the unit specification prints it, else from the units overview")
+    credits: int | None = amount()
+    glh: int | None = amount()
+    tqt: int | None = amount("As the unit specification prints it, else from the units overview")
     quadrant: Quadrant | None
     purpose: str | None
     sector: Sector | None
@@ -316,7 +334,7 @@ class Unit(Model):
 class Source(Model):
     path: str
     format: Format
-    sha256: str
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
 
 
 class FindingValue(Model):
@@ -329,7 +347,7 @@ class FindingValue(Model):
 
 class Finding(Model):
     id: str = id_field("Identifier derived from the code, unit, field and message")
-    code: str
+    code: str = Field(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
     severity: Severity
     message: str
     unit: str | None
@@ -353,11 +371,13 @@ class IdentifierHistory(Model):
     carried: list[str] = Field(description="Identifiers kept from the previous version, sorted")
     new: list[str] = Field(description="Identifiers derived afresh for this version, sorted")
     removed: list[str] = Field(description="Identifiers of the previous version that no longer appear, sorted")
+
+
 Profile = Literal["isp", "generic"]
 
 
 class Specification(Model):
-    schema_version: str
+    schema_version: SchemaVersion
     source: Source
     profile: Profile = Field(
         default="generic",

@@ -6,8 +6,11 @@ import os
 from importlib.resources import files
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from .checks import run_checks
 from .checks.damage import damage_findings, truncation_findings
+from .errors import InputError
 from .ids import assign_ids
 from .inputs import Input, read_input
 from .interpret import interpret
@@ -41,8 +44,15 @@ def extract(
         source = read_input(source, limits)
     fmt = detect_format(source)
     damage: list[Damage] = []
-    blocks = read_blocks(source, fmt, progress=progress, limits=limits, damage=damage)
-    result = interpret(blocks, vocabulary or VOCABULARY, profile)
+    blocks = list(read_blocks(source, fmt, progress=progress, limits=limits, damage=damage))
+    try:
+        result = interpret(blocks, vocabulary or VOCABULARY, profile)
+    except InputError as exc:  # the interpreter does not know the input's name
+        raise InputError(f"{source}: {exc}") from None
+    except ValidationError as exc:
+        raise _out_of_range(source, exc) from None
+    if len(result.units) > limits.units:
+        raise limits.exceeded("units", str(source), f"{len(result.units)} unit specifications")
     spec = Specification(
         schema_version=SCHEMA_VERSION,
         source=Source(path=source.file_name, format=fmt, sha256=source.sha256),
@@ -57,6 +67,25 @@ def extract(
     spec.findings = sort_findings(spec.findings + run_checks(spec) + damage_findings(damage) + truncation_findings(spec))
     assign_ids(spec, previous)
     return spec
+
+
+RANGE_ERRORS = frozenset({"greater_than_equal", "less_than_equal"})
+
+
+def _out_of_range(source: Input, exc: ValidationError) -> Exception:
+    """A printed number the model cannot hold (a level of 25, say: columns out of order) is bad input.
+
+    Any other failure to build the model is a defect of the interpreter and is returned as it is.
+    """
+    errors = exc.errors()
+    if not all(e["type"] in RANGE_ERRORS for e in errors):
+        return exc
+    first = errors[0]
+    where = "/".join(map(str, first["loc"]))
+    return InputError(
+        f"{source}: {exc.title} {where} printed as {first['input']}, which is out of range "
+        f"({first['msg'].lower()}); is a table damaged or are its columns out of order?"
+    )
 
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}

@@ -1,4 +1,7 @@
-"""The JSON Schema of the output, generated from the model."""
+"""The JSON Schema of the output, generated from the model.
+
+``python -m extractor.schema`` rewrites the committed ``extractor/schemas/qualspec.schema.json``.
+"""
 
 from __future__ import annotations
 
@@ -47,3 +50,12 @@ def schema_errors(document: object) -> list[str]:
     """Every way ``document`` breaks the schema, as 'path: message' lines (empty when valid)."""
     errors = sorted(validator().iter_errors(document), key=lambda e: list(map(str, e.absolute_path)))
     return [f"{'/'.join(map(str, e.absolute_path)) or '(root)'}: {e.message}" for e in errors]
+
+
+def write_schema() -> None:
+    """Rewrite the committed schema (package data) from the model."""
+    SCHEMA_PATH.write_text(render_schema(), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    write_schema()

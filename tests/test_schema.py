@@ -10,8 +10,7 @@ from extractor.writers.json import render_json
 
 def test_committed_schema_is_generated_from_the_model():
     assert SCHEMA_PATH.read_text(encoding="utf-8") == render_schema(), (
-        "schemas/qualspec.schema.json is stale: regenerate it with "
-        "python -c 'from extractor.schema import *; SCHEMA_PATH.write_text(render_schema())'"
+        "extractor/schemas/qualspec.schema.json is stale: regenerate it with python -m extractor.schema"
     )
 
 

@@ -50,6 +50,8 @@ def mend(line: str, table: list[list[str]], following: list[str]) -> tuple[str, 
     """The cells of ``line`` read as a row like ``following``; () when it cannot be split."""
     width = len(following)
     columns = _columns(table[1:] + [following], width)
+    if all(shapes is None for shapes in columns):
+        return ()  # no column whose shape could confirm a split
     gaps = tuple(cell.strip() for cell in _GAP.split(line.strip()))
     if len(gaps) == width and _fit_all(gaps, columns):
         return gaps

@@ -7,7 +7,8 @@ Rows made only of dashes (``--\t--``) are table-end debris and are dropped.
 A line with no tab between rows of one table, followed by a row that continues that table
 (not its header again, cells shaped like its rows), is a row whose tabs were lost: it is
 read by its column positions (``mend``) and recorded as damage, or, when it cannot be split,
-recorded as unreadable and skipped; either way the table goes on.
+recorded as unreadable and skipped; either way the table goes on. A line right after a
+table that splits into cells shaped like the table's rows is such a row at the table's end.
 """
 
 from __future__ import annotations
@@ -74,15 +75,18 @@ def _blocks(lines: list[str], limits: Limits, damage: list[Damage], source: Inpu
         if not text:
             continue
         marker = ITEM_MARKER.match(line)
-        following = _next_row(lines, index)
-        if body and not marker and following is not None and continues(body, following):
-            mended = mend(line, body, following)
-            damage.append(Damage(Location(line=number, table=table, row=row), line, len(following), mended))
-            if mended:
-                body.append(list(mended))
-                yield _row(list(mended), number, table, row)
-            row += 1
-            continue
+        if body and not marker:
+            following = _next_row(lines, index)
+            within = following is not None and continues(body, following)
+            like = following if following is not None and within else body[-1]
+            mended = mend(line, body, like) if within or len(body) > 1 else ()
+            if within or mended:  # a row inside the table, or one more row at its end
+                damage.append(Damage(Location(line=number, table=table, row=row), line, len(like), mended))
+                if mended:
+                    body.append(list(mended))
+                    yield _row(list(mended), number, table, row)
+                row += 1
+                continue
         body = []
         where = Location(line=number)
         if marker:
@@ -100,7 +104,8 @@ def _split(line: str) -> list[str]:
 
 def _next_row(lines: list[str], index: int) -> list[str] | None:
     """The cells of the next non-blank line when it is a table row, else None."""
-    for line in lines[index + 1:]:
+    for later in range(index + 1, len(lines)):
+        line = lines[later]
         if line.strip():
             return _split(line) if "\t" in line and not DEBRIS.match(line) else None
     return None

@@ -1,9 +1,9 @@
 """A ZIP package (.docx) inflated under limits before any parser sees it.
 
-Every member is inflated as a stream and counted: its size, the package's total and the
-member's compression ratio are checked while inflating, so a ZIP bomb stops after at most
-a limit's worth of work and a chunk of memory. XML members are parsed on the way with
-entities and DTDs off and their nesting depth counted.
+Every member is inflated as a stream and counted: its size, the package's total, the
+member's compression ratio and an XML member's tags are checked while inflating, so a ZIP
+bomb stops after at most a limit's worth of work. XML members are then parsed with
+entities and DTDs off and their nesting depth checked, before python-docx parses them.
 """
 
 from __future__ import annotations
@@ -39,18 +39,16 @@ def check_package(source: Input, limits: Limits) -> None:
             if info.is_dir():
                 continue
             where = f"{source}: {info.filename}"
+            is_xml = info.filename.lower().endswith(XML_SUFFIXES)
             try:
                 with archive.open(info) as raw:
-                    stream = _CountingStream(raw, info, where, limits, total)
-                    if info.filename.lower().endswith(XML_SUFFIXES):
-                        _check_xml(stream, where, limits)
-                    else:
-                        while stream.read(CHUNK):
-                            pass
+                    data = _inflate(raw, info, where, limits, total, keep=is_xml)
             except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
                 raise InputError(f"{where}: corrupt ZIP member ({exc})") from None
             except RuntimeError as exc:  # zipfile: "File ... is encrypted, password required"
                 raise InputError(f"{where}: cannot be inflated ({exc})") from None
+            if is_xml:
+                _check_xml(data, where, limits)
 
 
 class _Total:
@@ -60,53 +58,38 @@ class _Total:
         self.size = size
 
 
-class _CountingStream(io.RawIOBase):
-    """A member's inflated bytes, counted against the limits as they are read."""
-
-    def __init__(self, raw: IO[bytes], info: zipfile.ZipInfo, where: str, limits: Limits, total: _Total):
-        super().__init__()
-        self.raw, self.info, self.where, self.limits, self.total = raw, info, where, limits, total
-        self.size = 0
-
-    def readable(self) -> bool:
-        return True
-
-    def read(self, size: int = -1) -> bytes:
-        chunk = self.raw.read(CHUNK if size is None or size < 0 else min(size, CHUNK))
-        self.size += len(chunk)
-        self.total.size += len(chunk)
-        limits = self.limits
-        if self.size > limits.zip_member_bytes:
-            raise limits.exceeded("zip_member_bytes", self.where, f"inflates to more than {limits.zip_member_bytes} bytes")
-        if self.total.size > limits.zip_total_bytes:
+def _inflate(raw: IO[bytes], info: zipfile.ZipInfo, where: str, limits: Limits, total: _Total, keep: bool) -> bytes:
+    """A member's bytes (``keep``) or b"", counted against the limits while inflating."""
+    chunks: list[bytes] = []
+    size = tags = 0
+    while chunk := raw.read(CHUNK):
+        size += len(chunk)
+        total.size += len(chunk)
+        if size > limits.zip_member_bytes:
+            raise limits.exceeded("zip_member_bytes", where, f"inflates to more than {limits.zip_member_bytes} bytes")
+        if total.size > limits.zip_total_bytes:
             found = f"the package inflates to more than {limits.zip_total_bytes} bytes"
-            raise limits.exceeded("zip_total_bytes", self.where, found)
-        if self.size > MB and self.size > limits.zip_ratio * max(self.info.compress_size, 1):
-            raise limits.exceeded(
-                "zip_ratio", self.where,
-                f"inflates more than {limits.zip_ratio} times its compressed size of {self.info.compress_size} bytes",
-            )
-        return chunk
+            raise limits.exceeded("zip_total_bytes", where, found)
+        if size > MB and size > limits.zip_ratio * max(info.compress_size, 1):
+            found = f"inflates more than {limits.zip_ratio} times its compressed size of {info.compress_size} bytes"
+            raise limits.exceeded("zip_ratio", where, found)
+        if keep:
+            tags += chunk.count(b"<")
+            if tags > limits.xml_tags:
+                raise limits.exceeded("xml_tags", where, f"more than {limits.xml_tags} tags")
+            chunks.append(chunk)
+    return b"".join(chunks)
 
 
-def _check_xml(stream: _CountingStream, where: str, limits: Limits) -> None:
-    """Parse an XML member as a stream: no DTD, no entities, depth within the limit."""
-    depth = 0
-    events = etree.iterparse(
-        stream, events=("start", "end"), resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False,
-    )
+def _check_xml(data: bytes, where: str, limits: Limits) -> None:
+    """Parse an XML member: no DTD, no entities, elements nested at most ``limits.xml_depth`` deep."""
+    parser = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False)
     try:
-        for event, element in events:
-            if event == "start":
-                if depth == 0 and element.getroottree().docinfo.doctype:
-                    raise InputError(f"{where}: declares a DTD, which a Word document never does")
-                depth += 1
-                if depth > limits.xml_depth:
-                    raise limits.exceeded("xml_depth", where, f"elements nested more than {limits.xml_depth} deep")
-            else:
-                depth -= 1
-                element.clear()
-                while element.getprevious() is not None:  # keep memory flat: drop what was checked
-                    del element.getparent()[0]
+        root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
         raise InputError(f"{where}: damaged Word document (bad XML: {exc.msg})") from None
+    tree = root.getroottree()
+    if tree.docinfo.doctype:
+        raise InputError(f"{where}: declares a DTD, which a Word document never does")
+    if tree.xpath("boolean(/" + "*/" * limits.xml_depth + "*)"):
+        raise limits.exceeded("xml_depth", where, f"elements nested more than {limits.xml_depth} deep")

@@ -10,6 +10,7 @@ removed by the next run writing the same set.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import tempfile
@@ -27,7 +28,7 @@ def write_atomic(path: Path, text: str | bytes) -> None:
         raise OutputError(f"cannot write {path}: is a directory")
     parent = path.parent
     _make_directory(parent)
-    staging = _staging(parent, path.name)
+    staging = _staging(parent, staging_key([path.name]))
     try:
         _write(staging / path.name, text, path)
         _rename(staging / path.name, path)
@@ -43,7 +44,7 @@ def replace_set(directory: Path, files: Mapping[str, str | bytes]) -> None:
     """
     _make_directory(directory)
     entries = sorted({PurePosixPath(name).parts[0] for name in files})
-    key = entries[0] if entries else "set"
+    key = staging_key(entries)
     _remove_abandoned(directory, key)
     staging = _staging(directory, key)
     try:
@@ -76,6 +77,11 @@ def _swap(directory: Path, staging: Path, entries: list[str]) -> None:
         for name in moved:
             os.replace(aside / name, directory / name)
         raise
+
+
+def staging_key(entries: list[str]) -> str:
+    """A short name for a set of entries, for its staging folder (entry names may be long)."""
+    return hashlib.sha256("/".join(entries).encode("utf-8")).hexdigest()[:12]
 
 
 def _staging(directory: Path, key: str) -> Path:
