@@ -9,7 +9,8 @@ import docx
 import pytest
 
 from extractor.errors import InputError
-from extractor.readers import OLE_MAGIC, detect_format, read_blocks
+from extractor.readers import detect_format, read_blocks
+from extractor.readers.detect import OLE_MAGIC
 from extractor.readers.docx import read_docx
 
 

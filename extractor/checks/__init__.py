@@ -9,22 +9,6 @@ agreement); ``isp`` adds the conventions of ISP's specifications (its reference 
 quadrants, required sector, purpose, content and guidance, outcome verbs, KSB links).
 """
 
-from __future__ import annotations
+from .profiles import PROFILES, run_checks
 
-from collections.abc import Callable
-
-from ..model import Finding, Specification
-from . import arithmetic, consistency, cross_unit, identifiers, numbering, rules, structure
-
-Check = Callable[[Specification], list[Finding]]
-GENERIC: tuple[Check, ...] = (
-    identifiers.check, consistency.check, arithmetic.check, numbering.check, structure.check, cross_unit.check,
-    rules.check,
-)
-ISP: tuple[Check, ...] = (identifiers.check_isp, structure.check_isp, cross_unit.check_isp)
-PROFILES: dict[str, tuple[Check, ...]] = {"generic": GENERIC, "isp": GENERIC + ISP}
-
-
-def run_checks(spec: Specification) -> list[Finding]:
-    """The findings of every check of the document's profile."""
-    return [f for check in PROFILES[spec.profile] for f in check(spec)]
+__all__ = ["PROFILES", "run_checks"]

@@ -41,8 +41,8 @@ from ..errors import InputError
 from ..inputs import Input, as_input
 from ..limits import Limits, default_limits
 from ..textutil import fold
-from . import Progress
 from .damage import Damage
+from .registry import Progress
 from .zipguard import check_package
 
 if TYPE_CHECKING:

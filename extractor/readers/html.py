@@ -35,9 +35,9 @@ from ..errors import InputError
 from ..inputs import Input, as_input
 from ..limits import Limits, default_limits
 from ..textutil import fold
-from . import Progress
 from .damage import Damage
 from .html_cell import PieceKind, Walker, row_cells, table_rows, text_of
+from .registry import Progress
 
 LineOf = Callable[[Any], int | None]
 MAX_COLSPAN = 1000  # the limits of the HTML standard

@@ -26,10 +26,10 @@ from markdown_it.renderer import RendererHTML
 from ..blocks import Block
 from ..inputs import Input, as_input
 from ..limits import Limits, default_limits
-from . import Progress
 from .damage import Damage
 from .encoding import decode_text
 from .html import html_blocks, parse_html
+from .registry import Progress
 
 LINE = "data-qualspec-line"
 

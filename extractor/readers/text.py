@@ -21,11 +21,11 @@ from ..blocks import Block, Cell, Location
 from ..inputs import Input, as_input
 from ..limits import Limits, default_limits
 from ..textutil import fold
-from . import Progress
 from .damage import Damage
 from .encoding import decode_text
 from .html_cell import cell_parts
 from .mend import continues, mend
+from .registry import Progress
 
 ITEM_MARKER = re.compile(r"^\s*(?:[-\u2022\uf0b7]|\d+\.)\s+")
 DEBRIS = re.compile(r"^[\s\-\t]*$")

@@ -5,20 +5,20 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 from ...blocks import Block
 from ...errors import InputError
 from ...inputs import Input, as_input
 from ...limits import Limits, default_limits
 from ..damage import Damage
+from ..registry import Progress
 from .emit import Emitter, line_gaps
 from .furniture import drop_running_lines, resolve_frames
 from .page import PageContent, page_content
 from .source import Source
 from .tolerances import DEFAULT, Tolerances
 
-Progress = Callable[[int, int], None]
 CHUNK = 24  # pages a worker reads from one opening of the file (pdfminer's caches go with it)
 
 
