@@ -145,8 +145,11 @@ class _Device(PDFPageAggregator):
         else:
             descent = font.get_descent() * fontsize
             bbox = (0, descent + rise, adv, descent + rise + fontsize)
-        a, b, c, d, _, _ = matrix
-        x0, y0, x1, y1 = apply_matrix_rect(matrix, bbox)
+        a, b, c, d, e, f = matrix
+        if b == 0 and c == 0:  # upright text: apply_matrix_rect's arithmetic without its overhead
+            x0, y0, x1, y1 = a * bbox[0] + e, d * bbox[1] + f, a * bbox[2] + e, d * bbox[3] + f
+        else:
+            x0, y0, x1, y1 = apply_matrix_rect(matrix, bbox)
         if x1 < x0:
             x0, x1 = x1, x0
         if y1 < y0:
