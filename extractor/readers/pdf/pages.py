@@ -17,7 +17,8 @@ from .source import Source
 from .tolerances import DEFAULT, Tolerances
 
 Progress = Callable[[int, int], None]
-CHUNK = 24  # pages a worker reads from one opening of the file (pdfminer's caches go with it)
+CHUNK = 24  # fewest pages read from one opening of the file (pdfminer's caches go with it)
+CHUNKS_PER_WORKER = 4  # longer documents: chunks grow so that each worker opens the file this often
 
 
 def read_pdf(
@@ -42,13 +43,17 @@ def read_pdf(
 def read_pages(
     path: Path, progress: Progress | None, jobs: int | None, tol: Tolerances, chunk: int = CHUNK
 ) -> Iterator[PageContent]:
-    """Every page's content, in page order, read ``chunk`` pages at a time."""
+    """Every page's content, in page order, read ``chunk`` pages (or more in a long document)
+    at a time. Each chunk opens the file anew (pdfminer parses the page tree and fonts
+    again) and drops pdfminer's caches when done, so that memory does not grow with pages."""
     with Source(path) as source:
         total = len(source.pages)
     if total == 0:
         raise InputError(f"{path}: the PDF has no pages")
+    workers = max(1, jobs or os.cpu_count() or 1)
+    chunk = max(chunk, -(-total // (CHUNKS_PER_WORKER * workers)))
     chunks = [range(start, min(start + chunk, total + 1)) for start in range(1, total + 1, chunk)]
-    workers = min(jobs or os.cpu_count() or 1, len(chunks))
+    workers = min(workers, len(chunks))
     if workers <= 1:
         results: Iterator[list[PageContent]] = (_read_chunk((path, chunk, tol)) for chunk in chunks)
         yield from _reported(results, total, progress)
