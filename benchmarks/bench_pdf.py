@@ -18,7 +18,8 @@ down (top, bottom). pdfium gives glyph boxes, pdfminer font boxes (ascent to des
 the second differ, and the reader's line and paragraph spacing with them; pypdfium2 is not
 adopted as the character source.
 
-Prints the ratios (target: read_pdf at most 0.33 of ``extract_tables``), pages/s, the peak
+Prints the ratios (target: read_pdf at most 0.33 of ``extract_tables``; wall time, and CPU
+time, which other work on the machine disturbs less), pages/s, the peak
 resident set size (the reading process and, for the pool, its largest worker), and the
 time per page of the long run against the short one (linear time: about 1). Exit status 1
 when the ratio is over the target or the long run's peak is over 300 MB.
@@ -128,9 +129,11 @@ def child(name: str, path: Path, jobs: int) -> None:
     started = time.perf_counter()
     result = JOBS[name](path, jobs)
     seconds = time.perf_counter() - started
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(json.dumps({"seconds": seconds, "rss_mb": own, "worker_rss_mb": workers, "result": result}))
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
+    print(json.dumps({"seconds": seconds, "cpu_seconds": cpu, "rss_mb": own.ru_maxrss / 1024,  # KiB on Linux
+                      "worker_rss_mb": workers.ru_maxrss / 1024, "result": result}))
 
 
 def measure(name: str, path: Path, jobs: int, runs: int) -> dict:
@@ -197,6 +200,10 @@ def main() -> int:
     print(f"pypdfium2 text:              {text['seconds']:8.2f} s")
     print(f"ratio to extract_tables:     {ratio:8.2f}  (jobs=1: {serial['seconds'] / tables['seconds']:.2f}; "
           f"target <= {RATIO_TARGET})")
+    print(f"CPU time (all processes):    read_pdf jobs={args.jobs} {ours['cpu_seconds']:.2f} s, jobs=1 "
+          f"{serial['cpu_seconds']:.2f} s, extract_tables {tables['cpu_seconds']:.2f} s: ratio jobs=1 "
+          f"{serial['cpu_seconds'] / tables['cpu_seconds']:.2f} (wall time on a machine that is busy "
+          f"elsewhere is noisy; CPU time is not)")
     print(f"ratio to pypdfium2 text:     {ours['seconds'] / text['seconds']:8.1f}")
     print(f"pypdfium2 characters:        {chars['pdfium_chars']} (pdfminer {chars['pdfminer_chars']}) in "
           f"{chars['pdfium_seconds']:.2f} s; within 0.5 pt of pdfminer's: {chars['across']} across, "
