@@ -18,6 +18,9 @@ from .tolerances import DEFAULT, Tolerances
 
 Progress = Callable[[int, int], None]
 CHUNK = 24  # fewest pages read from one opening of the file (pdfminer's caches go with it)
+# workers are forked: a spawned one would import the command's __main__ again (where fork
+# is missing, as on Windows, pages are read in this process)
+FORK = "fork" in multiprocessing.get_all_start_methods()
 CHUNKS_PER_WORKER = 4  # longer documents: chunks grow so that each worker opens the file this often
 
 
@@ -45,12 +48,13 @@ def read_pages(
 ) -> Iterator[PageContent]:
     """Every page's content, in page order, read ``chunk`` pages (or more in a long document)
     at a time. Each chunk opens the file anew (pdfminer parses the page tree and fonts
-    again) and drops pdfminer's caches when done, so that memory does not grow with pages."""
+    again) and drops pdfminer's caches when done: a reading process's memory does not grow
+    with pages (this process keeps every page's words for the whole-document steps)."""
     with Source(path) as source:
         total = len(source.pages)
     if total == 0:
         raise InputError(f"{path}: the PDF has no pages")
-    workers = max(1, jobs or os.cpu_count() or 1)
+    workers = max(1, jobs or os.cpu_count() or 1) if FORK else 1
     chunk = max(chunk, -(-total // (CHUNKS_PER_WORKER * workers)))
     chunks = [range(start, min(start + chunk, total + 1)) for start in range(1, total + 1, chunk)]
     workers = min(workers, len(chunks))
@@ -58,8 +62,7 @@ def read_pages(
         results: Iterator[list[PageContent]] = (_read_chunk((path, chunk, tol)) for chunk in chunks)
         yield from _reported(results, total, progress)
         return
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with context.Pool(workers) as pool:
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
         yield from _reported(pool.imap(_read_chunk, [(path, chunk, tol) for chunk in chunks]), total, progress)
 
 
