@@ -19,7 +19,11 @@ from .page import PageContent, page_content
 from .source import Source
 from .tolerances import DEFAULT, Tolerances
 
-CHUNK = 24  # pages a worker reads from one opening of the file (pdfminer's caches go with it)
+CHUNK = 24  # fewest pages read from one opening of the file (pdfminer's caches go with it)
+# workers are forked: a spawned one would import the command's __main__ again (where fork
+# is missing, as on Windows, pages are read in this process)
+FORK = "fork" in multiprocessing.get_all_start_methods()
+CHUNKS_PER_WORKER = 4  # longer documents: chunks grow so that each worker opens the file this often
 
 
 def read_pdf(
@@ -57,7 +61,10 @@ def read_pages(
     limits: Limits | None = None,
     chunk: int = CHUNK,
 ) -> Iterator[PageContent]:
-    """Every page's content, in page order, read ``chunk`` pages at a time."""
+    """Every page's content, in page order, read ``chunk`` pages (or more in a long document)
+    at a time. Each chunk opens the file anew (pdfminer parses the page tree and fonts
+    again) and drops pdfminer's caches when done: a reading process's memory does not grow
+    with pages (this process keeps every page's words for the whole-document steps)."""
     limits = limits or default_limits()
     pdf = as_input(pdf, limits)
     with Source(pdf) as source:
@@ -66,14 +73,15 @@ def read_pages(
         raise InputError(f"{pdf}: the PDF has no pages")
     if total > limits.pdf_pages:
         raise limits.exceeded("pdf_pages", str(pdf), f"{total} pages")
+    workers = max(1, jobs or os.cpu_count() or 1) if FORK else 1
+    chunk = max(chunk, -(-total // (CHUNKS_PER_WORKER * workers)))
     chunks = [range(start, min(start + chunk, total + 1)) for start in range(1, total + 1, chunk)]
-    workers = min(jobs or os.cpu_count() or 1, len(chunks))
+    workers = min(workers, len(chunks))
     if workers <= 1:
         results: Iterator[list[PageContent]] = (_read_chunk((pdf, chunk, tol)) for chunk in chunks)
         yield from _reported(results, total, progress)
         return
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with context.Pool(workers) as pool:
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
         yield from _reported(pool.imap(_read_chunk, [(pdf, chunk, tol) for chunk in chunks]), total, progress)
 
 

@@ -130,6 +130,7 @@ class _Device(PDFPageAggregator):
         super().__init__(resources, pageno=number, laparams=None)
         self.frame = frame
         self.chars: list[dict[str, Any]] = []
+        self.fonts: dict[int, tuple[bool, float, str]] = {}  # id: vertical, descent, name
 
     def render_char(
         self, matrix: Any, font: Any, fontsize: float, scaling: float, rise: float, cid: int, ncs: Any,
@@ -140,24 +141,30 @@ class _Device(PDFPageAggregator):
         except PDFUnicodeNotDefined:
             text = self.handle_undefined_char(font, cid)
         adv: float = font.char_width(cid) * fontsize * scaling
-        vertical = font.is_vertical()
+        known = self.fonts.get(id(font))
+        if known is None:
+            name = font.fontname
+            name = fix_fontname_bytes(name) if isinstance(name, bytes) else name
+            known = (font.is_vertical(), font.get_descent(), name)
+            self.fonts[id(font)] = known
+        vertical, font_descent, fontname = known
         if vertical:
             vx, vy = font.char_disp(cid)
             vx = fontsize * 0.5 if vx is None else vx * fontsize * 0.001
             vy = (1000 - vy) * fontsize * 0.001
             bbox = (-vx, vy + rise + adv, -vx + fontsize, vy + rise)
         else:
-            descent = font.get_descent() * fontsize
+            descent = font_descent * fontsize
             bbox = (0, descent + rise, adv, descent + rise + fontsize)
-        a, b, c, d, _, _ = matrix
-        x0, y0, x1, y1 = apply_matrix_rect(matrix, bbox)
+        a, b, c, d, e, f = matrix
+        if b == 0 and c == 0:  # upright text: apply_matrix_rect's arithmetic without its overhead
+            x0, y0, x1, y1 = a * bbox[0] + e, d * bbox[1] + f, a * bbox[2] + e, d * bbox[3] + f
+        else:
+            x0, y0, x1, y1 = apply_matrix_rect(matrix, bbox)
         if x1 < x0:
             x0, x1 = x1, x0
         if y1 < y0:
             y0, y1 = y1, y0
-        fontname = font.fontname
-        if isinstance(fontname, bytes):
-            fontname = fix_fontname_bytes(fontname)
         frame = self.frame
         top = frame.height - y1 + frame.top
         self.chars.append({

@@ -4,8 +4,9 @@ A layout engine breaks a word without a hyphen only when the word is wider than 
 (a long word or identifier in a narrow cell): the line holds that one word and reaches
 the right edge. Such a break is joined when the joined word occurs elsewhere in the same
 document, or when neither piece does ("Understandin" / "g"), or, for a word with digits,
-when the document prints others of its shape and none of the first piece's ("Y/650/792" /
-"8" where "A/651/5975" is printed: letters, digits and punctuation in the same places).
+when the document prints more words of its shape than of the first piece's ("Y/650/792" /
+"8" where "A/651/5975" and the like are printed: letters, digits and punctuation in the
+same places).
 A line ending in a hyphen
 inside a word keeps the hyphen ("decision-" / "making"), unless the line was full and
 the document spells the word without it but never with it ("manage-" / "ment"). No
@@ -48,10 +49,11 @@ class Vocabulary:
         key = _key(word)
         return bool(key) and self.counts[key] >= times
 
-    def shaped(self, word: str, times: int = 1) -> bool:
-        """Is a word with digits of the shape of ``word`` printed ``times`` times?"""
+    def shaped(self, word: str) -> int:
+        """How many words with digits of the shape of ``word`` are printed (0 for a word
+        without digits)."""
         shape = _shape(_key(word))
-        return bool(shape) and self.shapes[shape] >= times
+        return self.shapes[shape] if shape else 0
 
 
 def joined(before: str, line: str, after: str, full: bool, vocabulary: Vocabulary) -> str:
@@ -72,6 +74,6 @@ def joined(before: str, line: str, after: str, full: bool, vocabulary: Vocabular
         elsewhere = vocabulary.printed(last, 2) or vocabulary.printed(first, 2)
         if vocabulary.printed(word) or not elsewhere:
             return before + after
-        if vocabulary.shaped(word) and not vocabulary.shaped(last, 2):
+        if vocabulary.shaped(word) > vocabulary.shaped(last):
             return before + after
     return before + " " + after
