@@ -338,3 +338,9 @@ def test_regression_fixtures_end_well(run, tmp_path, fixture):
 def test_replace_once_fails_on_absent_text():
     with pytest.raises(AssertionError, match="expected exactly one 'absent' in the text, found 0"):
         replace_once("present", "absent", "x")
+
+
+def test_pdf_page_limit(run):
+    path = ROOT / "tests" / "fixtures" / "pdf" / "table-split-across-pages.pdf"
+    one_error_line(run("--limit", "pdf_pages=1", "check", path),
+                   f"{path}: 2 pages, over the limit pdf_pages=1 {hint('pdf_pages')}")
