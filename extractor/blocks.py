@@ -20,6 +20,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+BULLET_GLYPHS = frozenset("\u2022\uf0b7\u25cf\u25aa\u25e6\u00b7\uf0a7")
+"""Characters printed as list bullets (•, Symbol-font bullets, ●, ▪, ◦, ·): every reader splits items on these."""
+
 PartKind = Literal["paragraph", "item", "run"]
 BlockKind = Literal["row", "heading", "paragraph", "item"]
 

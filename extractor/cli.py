@@ -26,7 +26,7 @@ from .inputs import Input, read_input
 from .interpret.profiles import PROFILES
 from .interpret.vocabulary import load_vocabulary
 from .limits import ACTIVE, Limits, default_limits, limits_from
-from .model import Specification
+from .model import SEVERITIES, Specification
 from .output_set import write_output_set
 from .pipeline import BUNDLED_SPEC
 from .rules.command import achieve_command
@@ -36,7 +36,7 @@ from .writers.csv import render_table_csv
 from .writers.markdown import render_findings_markdown
 from .writers.tables import project
 
-SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+SEVERITY_RANK: dict[str, int] = {severity: -i for i, severity in enumerate(SEVERITIES)}
 BUG_EXIT = 3
 REPORT_REQUEST = (
     "qualspec: internal error: this is a defect in qualspec, not a problem with your input. "
@@ -95,12 +95,13 @@ def load(
     previous: Specification | None = None,
     vocabulary: str | None = None,
     profile: str | None = None,
+    jobs: int | None = None,
 ) -> Specification:
     """The specification in ``source``: an extracted JSON read back, or any source extracted."""
     labels = load_vocabulary(vocabulary) if vocabulary else None
     with progress_bar(quiet) as update:
         return load_specification(
-            source, default_limits(), progress=update, previous=previous, vocabulary=labels, profile=profile
+            source, default_limits(), progress=update, previous=previous, vocabulary=labels, profile=profile, jobs=jobs
         )
 
 
@@ -135,6 +136,10 @@ profile_option = click.option(
     help="Checks to run: generic (rules every specification obeys) or isp (and ISP's conventions); "
     "default: detected from the document.")
 
+jobs_option = click.option(
+    "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+    help="Worker processes reading PDF pages (default: one per core). The output does not depend on it.")
+
 
 @main.command("extract")
 @click.argument("source", required=False)
@@ -147,6 +152,7 @@ profile_option = click.option(
               help="An earlier version (extracted JSON or any source format) whose identifiers are carried over.")
 @vocabulary_option
 @profile_option
+@jobs_option
 def extract_command(
     source: str | None,
     out_dir: str,
@@ -156,6 +162,7 @@ def extract_command(
     previous: str | None,
     vocabulary: str | None,
     profile: str | None,
+    jobs: int | None,
 ) -> None:
     """Write SOURCE as DIR/<stem>.json, DIR/<stem>/*.csv and DIR/<stem>.findings.md.
 
@@ -166,7 +173,7 @@ def extract_command(
         fail("-o/--output: empty directory name")
     earlier = load_previous(previous) if previous else None
     given = source_input(source, name)
-    spec = load(given, quiet, previous=earlier, vocabulary=vocabulary, profile=profile)
+    spec = load(given, quiet, previous=earlier, vocabulary=vocabulary, profile=profile, jobs=jobs)
     target = write_output_set(spec, given.stem, Path(out_dir), force=force)
     if not quiet:
         counts = {s: sum(1 for f in spec.findings if f.severity == s) for s in SEVERITY_RANK}
@@ -180,16 +187,19 @@ def extract_command(
 @click.argument("source")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "md"]), default="table",
               show_default=True)
-@click.option("--min-severity", type=click.Choice(["info", "warning", "error"]), default="info",
+@click.option("--min-severity", type=click.Choice(list(reversed(SEVERITIES))), default="info",
               show_default=True, help="Leave out findings below this severity.")
 @vocabulary_option
 @profile_option
-def check_command(source: str, fmt: str, min_severity: str, vocabulary: str | None, profile: str | None) -> None:
+@jobs_option
+def check_command(
+    source: str, fmt: str, min_severity: str, vocabulary: str | None, profile: str | None, jobs: int | None
+) -> None:
     """Print the findings of SOURCE (a specification, an extracted JSON, or - for standard input).
 
     Exit 1 if any is an error, 0 if none is.
     """
-    spec = load(source_input(source), vocabulary=vocabulary, profile=profile)
+    spec = load(source_input(source), vocabulary=vocabulary, profile=profile, jobs=jobs)
     spec.findings = [f for f in spec.findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[min_severity]]
     if fmt == "json":
         click.echo(json.dumps([f.model_dump(mode="json") for f in spec.findings], indent=2, ensure_ascii=False))

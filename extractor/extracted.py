@@ -98,13 +98,16 @@ def load_specification(
     previous: Specification | None = None,
     vocabulary: Vocabulary | None = None,
     profile: str | None = None,
+    jobs: int | None = None,
 ) -> Specification:
     """An extracted JSON read back, or any other source extracted; with ``previous``, its ids carried over."""
     from .ids import assign_ids
     from .pipeline import extract
 
     if not looks_like_json(source):
-        return extract(source, progress=progress, limits=limits, previous=previous, vocabulary=vocabulary, profile=profile)
+        return extract(
+            source, progress=progress, limits=limits, previous=previous, vocabulary=vocabulary, profile=profile, jobs=jobs
+        )
     spec = read_extracted(source, limits)
     if previous is not None:
         assign_ids(spec, previous)

@@ -7,7 +7,7 @@ of an element (lines for text, page and box for PDF, table/row/cell/paragraph fo
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_serializer
 
@@ -20,6 +20,8 @@ SchemaVersion = Literal["1.0"]
 Quadrant = Literal["business", "core", "leadership", "self"]
 QualificationKind = Literal["award", "certificate", "diploma"]
 Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = get_args(Severity)
+"""Most serious first: the order findings are sorted and shown in."""
 OutcomeKind = Literal["knowledge", "competence"]
 
 

@@ -16,7 +16,7 @@ from .inputs import Input, read_input
 from .interpret import interpret
 from .interpret.vocabulary import VOCABULARY, Vocabulary
 from .limits import Limits, default_limits
-from .model import SCHEMA_VERSION, Source, Specification
+from .model import SCHEMA_VERSION, SEVERITIES, Source, Specification
 from .readers import Progress, detect_format, read_blocks
 from .readers.damage import Damage
 from .rules.build import attach_rule_sets
@@ -32,19 +32,20 @@ def extract(
     previous: Specification | None = None,
     vocabulary: Vocabulary | None = None,
     profile: str | None = None,
+    jobs: int | None = None,
 ) -> Specification:
     """The specification in ``source`` (an Input, or a path in any format), with its findings.
 
     ``previous``: an earlier version of it, whose identifiers are carried over. ``vocabulary``:
     the labels to read (default: the package's). ``profile``: the checks to run (default:
-    detected from the document).
+    detected from the document). ``jobs``: worker processes for PDF pages (default: one per core).
     """
     limits = limits or default_limits()
     if not isinstance(source, Input):
         source = read_input(source, limits)
     fmt = detect_format(source)
     damage: list[Damage] = []
-    blocks = list(read_blocks(source, fmt, progress=progress, limits=limits, damage=damage))
+    blocks = list(read_blocks(source, fmt, progress=progress, limits=limits, damage=damage, jobs=jobs))
     try:
         result = interpret(blocks, vocabulary or VOCABULARY, profile)
     except InputError as exc:  # the interpreter does not know the input's name
@@ -88,12 +89,11 @@ def _out_of_range(source: Input, exc: ValidationError) -> Exception:
     )
 
 
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
 def sort_findings(findings: list) -> list:
     """Stable order: severity, then unit, field, code, message."""
     return sorted(
         findings,
-        key=lambda f: (SEVERITY_ORDER[f.severity], f.unit or "", f.field or "", f.code, f.message),
+        key=lambda f: (SEVERITIES.index(f.severity), f.unit or "", f.field or "", f.code, f.message),
     )

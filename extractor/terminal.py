@@ -7,7 +7,7 @@ import sys
 from rich.console import Console
 from rich.table import Table
 
-from .model import Specification
+from .model import SEVERITIES, Specification
 from .writers.locations import describe_all
 
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -18,7 +18,7 @@ def print_findings_table(spec: Specification, console: Console | None = None) ->
     if not spec.findings:
         console.print(f"{spec.source.path}: no findings")
         return
-    for severity in ("error", "warning", "info"):
+    for severity in SEVERITIES:
         group = [f for f in spec.findings if f.severity == severity]
         if not group:
             continue

@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from ..diff.render_html import render_html_body, unit_changes_table
 from ..diff.report import DiffReport
-from ..model import Qualification, Specification, Unit, UnitListing
+from ..model import SEVERITIES, Qualification, Specification, Unit, UnitListing
 from .history import UnitHistory, history_of, unit_histories
 from .versions import Series, Version, slugify, unique_slug
 
@@ -250,7 +250,7 @@ class _VersionContext:
 
     def _findings(self) -> str:
         page = self.pages.findings_page(self.version)
-        counts = {s: sum(f.severity == s for f in self.spec.findings) for s in ("error", "warning", "info")}
+        counts = {s: sum(f.severity == s for f in self.spec.findings) for s in SEVERITIES}
         return render(
             "findings.html", page, title=f"Findings in version {self.version.label}", crumbs=self.crumbs(page),
             counts=f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} notes.",

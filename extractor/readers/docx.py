@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Literal
 from docx.styles import BabelFish
 from lxml import etree
 
-from ..blocks import Block, Cell, Location, Part
+from ..blocks import BULLET_GLYPHS, Block, Cell, Location, Part
 from ..errors import InputError
 from ..inputs import Input, as_input
 from ..limits import Limits, default_limits
@@ -52,8 +52,7 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 W = f"{{{W_NS}}}"
 
-BULLET_GLYPHS = ("\u2022", "\uf0b7")
-GLYPH_SPLIT = re.compile("[" + "".join(BULLET_GLYPHS) + "]")
+GLYPH_SPLIT = re.compile("[" + "".join(sorted(BULLET_GLYPHS)) + "]")
 # Fields whose displayed result is page furniture, not content.
 DROPPED_FIELDS = frozenset(
     {
@@ -79,6 +78,7 @@ def read_docx(
     progress: Progress | None = None,
     limits: Limits | None = None,
     damage: list[Damage] | None = None,
+    jobs: int | None = None,
 ) -> Iterator[Block]:
     """Blocks of a Word document; InputError (raised at once) when it cannot be opened."""
     limits = limits or default_limits()

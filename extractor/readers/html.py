@@ -50,6 +50,7 @@ def read_html(
     progress: Progress | None = None,
     limits: Limits | None = None,
     damage: list[Damage] | None = None,
+    jobs: int | None = None,
 ) -> Iterator[Block]:
     """Blocks of an HTML input; InputError (raised at once) when it cannot be decoded or is empty."""
     source = as_input(source, limits or default_limits())

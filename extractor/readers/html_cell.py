@@ -22,11 +22,10 @@ from typing import Any, Literal
 import lxml.html
 from lxml import etree
 
-from ..blocks import Location, Part, PartKind
+from ..blocks import BULLET_GLYPHS, Location, Part, PartKind
 from ..textutil import fold
 
-BULLETS = ("\u2022", "\uf0b7")
-BULLET_SPLIT = re.compile("[" + "".join(BULLETS) + "]")
+BULLET_SPLIT = re.compile("[" + "".join(sorted(BULLET_GLYPHS)) + "]")
 DROPPED = frozenset(
     {"script", "style", "noscript", "template", "nav", "head", "title", "iframe", "object", "svg", "math",
      "button", "select", "textarea", "input", "img", "map", "audio", "video", "canvas"}

@@ -39,6 +39,7 @@ def read_markdown(
     progress: Progress | None = None,
     limits: Limits | None = None,
     damage: list[Damage] | None = None,
+    jobs: int | None = None,
 ) -> Iterator[Block]:
     """Blocks of a Markdown input; InputError (raised at once) when its encoding is not one we read."""
     source = as_input(source, limits or default_limits())

@@ -1,6 +1,7 @@
 """The one registry of formats: a new format is one reader module and one line in ``READERS``
 (and its name in ``Format``). A reader is called as ``reader(source, progress=..., limits=...,
-damage=...)`` with an ``Input`` (name + bytes; a path is read into one)."""
+damage=..., jobs=...)`` with an ``Input`` (name + bytes; a path is read into one); ``jobs``
+is how many worker processes a reader that can use them (the PDF reader) may start."""
 
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ def read_blocks(
     progress: Progress | None = None,
     limits: Limits | None = None,
     damage: list[Damage] | None = None,
+    jobs: int | None = None,
 ) -> Iterator[Block]:
     """The blocks of ``source`` read as ``fmt`` by its registered reader (imported on first use).
 
@@ -41,4 +43,4 @@ def read_blocks(
     """
     module, function = READERS[fmt].split(":")
     reader = getattr(import_module(f"{__package__}.{module}"), function)
-    return reader(source, progress=progress, limits=limits, damage=damage)
+    return reader(source, progress=progress, limits=limits, damage=damage, jobs=jobs)

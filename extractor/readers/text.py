@@ -17,7 +17,7 @@ import os
 import re
 from collections.abc import Iterator
 
-from ..blocks import Block, Cell, Location
+from ..blocks import BULLET_GLYPHS, Block, Cell, Location
 from ..inputs import Input, as_input
 from ..limits import Limits, default_limits
 from ..textutil import fold
@@ -27,7 +27,7 @@ from .html_cell import cell_parts
 from .mend import continues, mend
 from .registry import Progress
 
-ITEM_MARKER = re.compile(r"^\s*(?:[-\u2022\uf0b7]|\d+\.)\s+")
+ITEM_MARKER = re.compile(r"^\s*(?:[-" + "".join(sorted(BULLET_GLYPHS)) + r"]|\d+\.)\s+")
 DEBRIS = re.compile(r"^[\s\-\t]*$")
 
 
@@ -36,6 +36,7 @@ def read_text(
     progress: Progress | None = None,
     limits: Limits | None = None,
     damage: list[Damage] | None = None,
+    jobs: int | None = None,
 ) -> Iterator[Block]:
     """Blocks of a text specification, one per non-blank line."""
     limits = limits or default_limits()

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from ..model import Finding, Specification
+from ..model import SEVERITIES, Finding, Specification
 from .locations import describe_all
 
-SEVERITIES = ("error", "warning", "info")
 HEADINGS = {"error": "Errors", "warning": "Warnings", "info": "Notes"}
 
 

@@ -13,10 +13,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ...blocks import Location
+from ...blocks import BULLET_GLYPHS, Location
 from ...textutil import fold
 from .lines import Line, join_words, lines_bbox
-from .tolerances import BULLET_GLYPHS, DASHES, NUMBER_MARKER, Tolerances, Word
+from .tolerances import DASHES, NUMBER_MARKER, Tolerances, Word
 from .wordbreaks import Vocabulary, joined
 
 

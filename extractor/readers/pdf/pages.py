@@ -31,8 +31,8 @@ def read_pdf(
     progress: Progress | None = None,
     limits: Limits | None = None,
     damage: list[Damage] | None = None,
-    *,
     jobs: int | None = None,
+    *,
     tolerances: Tolerances = DEFAULT,
 ) -> Iterator[Block]:
     """Blocks of a PDF specification (rows, paragraphs, list items) in reading order.

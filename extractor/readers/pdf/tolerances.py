@@ -21,7 +21,6 @@ class Word(NamedTuple):
     size: float
 
 
-BULLET_GLYPHS = frozenset("\u2022\uf0b7\u25cf\u25aa\u25e6\u00b7\uf0a7")
 DASHES = frozenset("-\u2013")
 NUMBER_MARKER = re.compile(r"^\d+\.$")
 DIGITS = re.compile(r"\d+")
