@@ -20,6 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from pydantic import BaseModel, ConfigDict, model_serializer
+
 BULLET_GLYPHS = frozenset("\u2022\uf0b7\u25cf\u25aa\u25e6\u00b7\uf0a7")
 """Characters printed as list bullets (•, Symbol-font bullets, ●, ▪, ◦, ·): every reader splits items on these."""
 
@@ -27,9 +29,12 @@ PartKind = Literal["paragraph", "item", "run"]
 BlockKind = Literal["row", "heading", "paragraph", "item"]
 
 
-@dataclass(frozen=True)
-class Location:
-    """Where an element came from: a line; or a page and box; or table/row/cell/paragraph."""
+class Location(BaseModel):
+    """One place in the source document: a line; or a page and box; or table/row/cell/paragraph.
+
+    The one location class: readers make it, the model keeps it, writers cite it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     line: int | None = None
     page: int | None = None
@@ -39,9 +44,10 @@ class Location:
     cell: int | None = None
     paragraph: int | None = None
 
-    def as_dict(self) -> dict:
-        """Only the fields that are set."""
-        return {k: v for k, v in self.__dict__.items() if v is not None}
+    @model_serializer(mode="wrap")
+    def _only_set(self, handler):  # unannotated, so that schemas describe the fields, not "any dict"
+        """Serialise only the coordinates that apply (a line, or a page and box, ...)."""
+        return {k: v for k, v in handler(self).items() if v is not None}
 
 
 @dataclass(frozen=True)

@@ -4,29 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .blocks import Location as BlockLocation
 from .finding_codes import CODES
 from .model import Finding, FindingValue, Location, Severity
 
 
-def loc(where: BlockLocation | Location) -> Location:
-    """A model Location from a reader's location."""
-    if isinstance(where, Location):
-        return where
-    return Location(**where.as_dict())
-
-
-def locs(places: Iterable[BlockLocation | Location]) -> list[Location]:
+def locs(places: Iterable[Location]) -> list[Location]:
     """Distinct model Locations in first-seen order."""
     seen: list[Location] = []
     for place in places:
-        converted = loc(place)
-        if converted not in seen:
-            seen.append(converted)
+        if place not in seen:
+            seen.append(place)
     return seen
 
 
-def value(printed, source: str, places: Iterable[BlockLocation | Location] = ()) -> FindingValue:
+def value(printed, source: str, places: Iterable[Location] = ()) -> FindingValue:
     """One piece of evidence: a printed value and where it was printed."""
     return FindingValue(value=printed, source=source, locations=locs(places))
 
@@ -39,7 +30,7 @@ def finding(
     unit: str | None = None,
     field: str | None = None,
     values: Iterable[FindingValue] = (),
-    locations: Iterable[BlockLocation | Location] = (),
+    locations: Iterable[Location] = (),
 ) -> Finding:
     """A finding with its evidence; the code must be in the catalogue, with the catalogue's severity."""
     entry = CODES.get(code)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_serializer
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from .blocks import Location
 from .readers import Format
 
 SCHEMA_VERSION = "1.0"
@@ -51,23 +52,6 @@ def amount(description: str | None = None):
 def level():
     """An RQF/QCF level: 1 to 8."""
     return Field(ge=1, le=8)
-
-
-class Location(Model):
-    """One place in the source document."""
-
-    line: int | None = None
-    page: int | None = None
-    bbox: tuple[float, float, float, float] | None = None
-    table: int | None = None
-    row: int | None = None
-    cell: int | None = None
-    paragraph: int | None = None
-
-    @model_serializer(mode="wrap")
-    def _only_set(self, handler):
-        """Serialise only the coordinates that apply (a line, or a page and box, ...)."""
-        return {k: v for k, v in handler(self).items() if v is not None}
 
 
 Provenance = list[Location]

@@ -244,21 +244,21 @@ def test_every_block_cell_and_part_has_a_location(tmp_path):
 
     blocks = blocks_of(document, tmp_path)
 
-    assert [b.location.as_dict() for b in blocks if b.kind == "paragraph"] == [
+    assert [b.location.model_dump() for b in blocks if b.kind == "paragraph"] == [
         {"paragraph": 0}, {"paragraph": 2}, {"paragraph": 3},
     ]
     table_rows = [b for b in blocks if b.kind == "row"]
-    assert [b.location.as_dict() for b in table_rows] == [
+    assert [b.location.model_dump() for b in table_rows] == [
         {"table": 0, "row": 0}, {"table": 0, "row": 1}, {"table": 1, "row": 0},
     ]
     b_cell = table_rows[0].cells[1]
-    assert b_cell.location.as_dict() == {"table": 0, "row": 0, "cell": 1}
-    assert [p.location.as_dict() for p in b_cell.parts] == [
+    assert b_cell.location.model_dump() == {"table": 0, "row": 0, "cell": 1}
+    assert [p.location.model_dump() for p in b_cell.parts] == [
         {"table": 0, "row": 0, "cell": 1, "paragraph": 0},
         {"table": 0, "row": 0, "cell": 1, "paragraph": 1},
     ]
     for block in blocks:
-        assert block.location.as_dict()
+        assert block.location.model_dump()
         for cell in block.cells:
             assert cell.location.cell is not None
             assert all(p.location.paragraph is not None for p in cell.parts)

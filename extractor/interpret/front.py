@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 from ..blocks import Block
-from ..findings import loc
 from ..identifiers import QAN as QAN_SHAPE
 from ..identifiers import UAN as UAN_SHAPE
 from ..model import ChangeLogEntry, Constraint, Qualification, Range, UnitListing
@@ -64,7 +63,7 @@ def change_log_entry(block: Block) -> ChangeLogEntry:
         date_printed=printed_date,
         summary=summary,
         author_initials=author,
-        provenance=[loc(block.location)],
+        provenance=[block.location],
     )
 
 
@@ -82,7 +81,7 @@ def key_fact(block: Block) -> Qualification:
         structure_title=None,
         units=[],
         rules=[],
-        provenance=[loc(block.location)],
+        provenance=[block.location],
     )
 
 
@@ -97,7 +96,7 @@ def listing(block: Block, quadrant: str | None) -> UnitListing:
         tqt=to_int(cells[5]),
         credits=to_int(cells[6]),
         quadrant=quadrant,
-        provenance=[loc(block.location)],
+        provenance=[block.location],
     )
 
 
@@ -122,7 +121,7 @@ def listing_by_columns(block: Block, columns: list[str | None]) -> UnitListing |
         tqt=parse_amount(values.get("tqt", "")),
         credits=parse_amount(values.get("credits", "")),
         quadrant=None,
-        provenance=[loc(block.location)],
+        provenance=[block.location],
     )
 
 
@@ -163,7 +162,7 @@ def qualification_facts(rows: list[Block], vocabulary: Vocabulary, page_title: B
         structure_title=None,
         units=[],
         rules=[],
-        provenance=[loc(b.location) for b in rows],
+        provenance=[b.location for b in rows],
     )
 
 
@@ -181,7 +180,7 @@ def rule_intro(text: str) -> str | None:
 def constraint(block: Block) -> Constraint | None:
     """A rule-of-combination list item as a structured constraint, or None if not understood."""
     text = block.text.strip().rstrip(".")
-    where = [loc(block.location)]
+    where = [block.location]
     for pattern, kind in RULES:
         match = pattern.search(text)
         if not match:
@@ -218,5 +217,5 @@ def share_constraint(block: Block) -> Constraint | None:
         text=block.text,
         min=int(match.group(1)) / 100,
         level=int(match.group(2)),
-        provenance=[loc(block.location)],
+        provenance=[block.location],
     )

@@ -8,7 +8,7 @@ from collections import Counter
 from difflib import SequenceMatcher
 
 from ..blocks import Block
-from ..findings import finding, loc, value
+from ..findings import finding, value
 from ..identifiers import ISP_REF
 from ..model import ChangeLogEntry, Constraint, Document, Finding, Qualification, Unit, UnitListing
 from .values import parse_sector
@@ -169,7 +169,7 @@ class Reconciliation:
             version=latest.version if latest else None,
             publication_date=latest.date if latest else None,
             change_log=self.change_log,
-            provenance=[loc(b.location) for b in (title_block, sector_block) if b is not None],
+            provenance=[b.location for b in (title_block, sector_block) if b is not None],
         )
 
     def _awarding_body(self, title: str) -> str | None:

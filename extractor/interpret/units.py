@@ -12,9 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..blocks import Block, Cell, Location, Part, PartKind
-from ..findings import finding, loc, value
+from ..findings import finding, value
 from ..model import Finding
-from ..model import Location as ModelLocation
 from ..textutil import fold
 from .bullets import StarterModel, split_run
 from .outcomes import BARE_CRITERION, CRITERION, STRONG_OUTCOME, UNNUMBERED_OUTCOME, Outcomes
@@ -27,7 +26,7 @@ BODY_FIELDS = ("purpose", "apprenticeship", "sector")
 PARTS = ("outcomes", "criteria", "content", "guidance")
 CODE = re.compile(r"^(?:[A-Z]{1,4}\d[A-Z0-9]*|[A-Z]/\d{3}/\d{4})$")
 UNIT_NUMBER = re.compile(r"^(?:unit\s*)?\d+[A-Za-z]?$", re.IGNORECASE)
-Place = Location | ModelLocation  # where a field was printed, as read or as converted
+Place = Location  # where a field was printed
 FACTS = ("title", "uan", "reference", "level", "credits", "glh", "tqt")  # what identifies or sizes a unit
 
 
@@ -129,13 +128,13 @@ class UnitReader:
 
     def __init__(self, first: Block, quadrant_heading: str | None, starters: StarterModel,
                  vocabulary: Vocabulary = VOCABULARY):
-        self.draft = UnitDraft(quadrant_heading=quadrant_heading, where=[loc(first.location)])
+        self.draft = UnitDraft(quadrant_heading=quadrant_heading, where=[first.location])
         self.starters = starters
         self.vocabulary = vocabulary
 
     def feed(self, block: Block) -> None:
         d = self.draft
-        d.where.append(loc(block.location))
+        d.where.append(block.location)
         if block.kind != "row":
             self._loose(block)
             return
@@ -178,7 +177,7 @@ class UnitReader:
         if label == "additional":
             if d.bodies and (d.body.content or d.body.guidance):
                 d.bodies.append(Body())
-            d.body.where.append(loc(block.location))
+            d.body.where.append(block.location)
             d.state = "additional"
             return
         target = d.fields
@@ -188,7 +187,7 @@ class UnitReader:
         elif d.state != "header" and d.state != "additional":
             d.state = "header"
         text = " ".join(c.text for c in cells[1:] if c.text)
-        target[label] = Printed(text, [loc(block.location)])
+        target[label] = Printed(text, [block.location])
         d.current_field = label
 
     def _role(self, text: str) -> str:
@@ -202,7 +201,7 @@ class UnitReader:
         printed = target[name]
         extra = " ".join(c.text for c in cells if c.text)
         printed.text = fold(f"{printed.text} {extra}")
-        printed.where.append(loc(block.location))
+        printed.where.append(block.location)
 
     # -- indicative content and assessor guidance -----------------------------------------
 
@@ -216,12 +215,12 @@ class UnitReader:
         match = SECTION.match(first)
         parts = [p for c in cells[1:] for p in c.parts]
         if match:
-            sections.append(Section(match.group(1), [], [loc(block.location)]))
+            sections.append(Section(match.group(1), [], [block.location]))
         elif first or not sections:
             self._note_unexpected(block)
             return
         else:
-            sections[-1].where.append(loc(block.location))
+            sections[-1].where.append(block.location)
         self._add_parts(sections[-1], parts, continuation=not match)
 
     def _add_parts(self, section: Section, parts: list[Part], continuation: bool) -> None:
@@ -255,7 +254,7 @@ class UnitReader:
             self._label(name, [Cell((), block.location), Cell((Part("paragraph", first, block.location),), block.location)],
                         block)
             for fact, fact_text in filter(None, (fact_in_words(segment) for segment in more)):
-                d.fields.setdefault(fact, Printed(fact_text, [loc(block.location)]))
+                d.fields.setdefault(fact, Printed(fact_text, [block.location]))
             return
         label = label_of(block.text, self.vocabulary)
         if label is not None:
@@ -274,7 +273,7 @@ class UnitReader:
         printed = d.fields.get(d.current_field or "") or d.body.fields.get(d.current_field or "")
         if printed is not None and not printed.text and block.kind != "heading":
             printed.text = block.text
-            printed.where.append(loc(block.location))
+            printed.where.append(block.location)
             return
         self._note_unexpected(block)
 
@@ -283,13 +282,13 @@ class UnitReader:
         sections = self._sections()
         kind: PartKind = "item" if block.kind == "item" else "run"
         if not sections:
-            sections.append(Section("", [], [loc(block.location)]))
-            d.body.where.append(loc(block.location))
+            sections.append(Section("", [], [block.location]))
+            d.body.where.append(block.location)
             self._add_parts(sections[-1], [Part(kind, block.text, block.location)], False)
             return
         numbered = bool(SECTION.match(sections[-1].number))
         self._add_parts(sections[-1], [Part(kind, block.text, block.location)], numbered)
-        sections[-1].where.append(loc(block.location))
+        sections[-1].where.append(block.location)
         if not numbered:
             return
         name = "indicative content" if d.state == "content" else "assessor guidance"

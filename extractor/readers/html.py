@@ -24,7 +24,6 @@ from __future__ import annotations
 import codecs
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from typing import Any
 
 import lxml.html
@@ -135,7 +134,7 @@ def _table(table: Any, index: int, line_of: LineOf) -> Iterator[Block]:
         while cells and not cells[-1].parts:
             cells.pop()
         style = "header" if header else None
-        yield Block("row", replace(at, line=line_of(row)), cells=tuple(cells), style=style)
+        yield Block("row", at.model_copy(update=dict(line=line_of(row))), cells=tuple(cells), style=style)
 
 
 def _row_cells(row: Any, at: Location, covered: dict[int, int], line_of: LineOf) -> list[Cell]:
@@ -144,16 +143,16 @@ def _row_cells(row: Any, at: Location, covered: dict[int, int], line_of: LineOf)
     for element in row_cells(row):
         _skip_covered(cells, covered, at)
         column = len(cells)
-        where = replace(at, line=line_of(element), cell=column)
+        where = at.model_copy(update=dict(line=line_of(element), cell=column))
         cells.append(Cell(_cell_parts(element, where, line_of), where))
         span = _span(element.get("colspan"), MAX_COLSPAN)
-        cells.extend(Cell((), replace(at, cell=column + k)) for k in range(1, span))
+        cells.extend(Cell((), at.model_copy(update=dict(cell=column + k))) for k in range(1, span))
         rows = _span(element.get("rowspan"), MAX_ROWSPAN)
         if rows > 1:
             covered.update((column + k, rows - 1) for k in range(span))
     while any(column >= len(cells) for column in covered):
         if len(cells) not in covered:
-            cells.append(Cell((), replace(at, cell=len(cells))))
+            cells.append(Cell((), at.model_copy(update=dict(cell=len(cells)))))
         _skip_covered(cells, covered, at)
     return cells
 
@@ -162,7 +161,7 @@ def _skip_covered(cells: list[Cell], covered: dict[int, int], at: Location) -> N
     """Empty cells for the columns that a rowspan from above covers at this point of the row."""
     while len(cells) in covered:
         column = len(cells)
-        cells.append(Cell((), replace(at, cell=column)))
+        cells.append(Cell((), at.model_copy(update=dict(cell=column))))
         covered[column] -= 1
         if not covered[column]:
             del covered[column]
@@ -170,7 +169,7 @@ def _skip_covered(cells: list[Cell], covered: dict[int, int], at: Location) -> N
 
 def _cell_parts(element: Any, where: Location, line_of: LineOf) -> tuple[Part, ...]:
     pieces = Walker(in_cell=True).pieces(element)
-    return tuple(p.part(replace(where, paragraph=n, line=line_of(p.node))) for n, p in enumerate(pieces))
+    return tuple(p.part(where.model_copy(update=dict(paragraph=n, line=line_of(p.node)))) for n, p in enumerate(pieces))
 
 
 def _span(value: str | None, limit: int) -> int:
