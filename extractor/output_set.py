@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .errors import OutputError
 from .model import Specification
-from .writers.atomic import replace_set, shown
+from .writers.atomic import replace_set
 from .writers.options import ExportOptions
 from .writers.registry import EXTRACT_OUTPUTS, WRITERS, owned
 from .writers.registry import output_files as registry_files
@@ -56,7 +56,7 @@ def _exists(path: Path) -> bool:
     try:
         return path.exists()
     except OSError as exc:
-        raise OutputError(f"cannot write to {shown(path)}: {exc.strerror or exc}") from None
+        raise OutputError(f"cannot write to {path}: {exc.strerror or exc}") from None
 
 
 def _refuse_collision(target: Path, source_name: str) -> None:

@@ -12,7 +12,6 @@ from typing import NoReturn
 import click
 
 from ..errors import InputError
-from ..writers.atomic import shown
 from .build import Catalogue, build_catalogue, source_files
 from .manifest import Published
 from .sources import Advance
@@ -62,7 +61,7 @@ def catalogue_command(sources: tuple[Path, ...], output: str, jobs: int | None, 
         if out_dir.exists() and not out_dir.is_dir():
             _fail(f"{out_dir}: exists and is not a folder")
     except OSError as exc:
-        _fail(f"cannot write to {shown(out_dir)}: {exc.strerror or exc}")
+        _fail(f"cannot write to {out_dir}: {exc.strerror or exc}")
     try:
         paths = source_files(list(sources), out_dir)
         with batch_progress(len(paths), quiet) as advance:

@@ -5,7 +5,8 @@ the CSV folder and the report of one source) is written into a staging folder in
 target directory and swapped in as a whole: the old entries are moved aside, the new ones
 moved in, and on any failure the old ones come back. Files and folders get the modes the
 umask gives (0644 and 0755 under umask 022). A staging folder left by a killed run is
-removed by the next run writing the same set.
+removed by the next run writing the same set. Nothing qualspec did not write is replaced:
+not a directory by a file, not a folder holding other files by a folder output.
 """
 
 from __future__ import annotations
@@ -22,14 +23,12 @@ from pathlib import Path
 from ..errors import OutputError
 
 STAGING = ".qualspec-staging"
-SHOWN_CHARS = 100
-"""Longest path an error line shows whole."""
 
 
 def write_atomic(path: Path, text: str | bytes) -> None:
     """Write ``text`` (str as UTF-8) to a file beside ``path``, then rename it over ``path``."""
     if _is_folder(path):
-        raise OutputError(f"cannot write {shown(path)}: is a directory")
+        raise OutputError(f"cannot write {path}: is a directory")
     parent = path.parent
     _make_directory(parent)
     staging = _staging(parent, staging_key([path.name]))
@@ -61,7 +60,7 @@ def replace_set(
     try:
         for name, text in files.items():
             target = staging.joinpath(*name.split("/"))
-            _make_directory(target.parent, shown_as=directory / name)
+            _make_directory(target.parent, shown=directory / name)
             _write(target, text, directory / name)
         _swap(directory, staging, sorted(entries))
     finally:
@@ -74,13 +73,13 @@ def _entries(directory: Path, files: Mapping[str, str | bytes]) -> dict[str, lis
     for name in files:
         parts = name.split("/")
         if any(part in ("", ".", "..") or (os.altsep and os.altsep in part) for part in parts):
-            raise OutputError(f"cannot write {shown(directory / name)}: {name!r} is not a usable file name")
+            raise OutputError(f"cannot write {directory / name}: {name!r} is not a usable file name")
         entries.setdefault(parts[0], [])
         if len(parts) > 1:
             entries[parts[0]].append("/".join(parts[1:]))
     for entry, names in entries.items():
         if entry in files and names:
-            raise OutputError(f"cannot write {shown(directory / entry)}: both a file and a folder")
+            raise OutputError(f"cannot write {directory / entry}: both a file and a folder")
     return entries
 
 
@@ -91,26 +90,27 @@ def _check_replaceable(path: Path, names: list[str], patterns: Sequence[str] | N
         return
     if not names:
         if stat.S_ISDIR(status.st_mode):
-            raise OutputError(f"cannot write {shown(path)}: is a directory")
+            raise OutputError(f"cannot write {path}: is a directory")
         return
     if not stat.S_ISDIR(status.st_mode):
-        raise OutputError(f"cannot write to {shown(path)}: is a file, not a folder")
+        raise OutputError(f"cannot write to {path}: is a file, not a folder")
     try:
         foreign = sorted(
             child.name for child in path.iterdir()
             if not (_is_plain_file(child) and _matches(child.name, names, patterns))
         )
     except OSError as exc:
-        raise OutputError(f"cannot write to {shown(path)}: {exc.strerror or exc}") from None
+        raise OutputError(f"cannot write to {path}: {exc.strerror or exc}") from None
     if foreign:
         listed = ", ".join(foreign[:3]) + (f" and {len(foreign) - 3} more" if len(foreign) > 3 else "")
         raise OutputError(
-            f"cannot replace the folder {shown(path)}: it holds files qualspec did not write ({listed}); "
+            f"cannot replace the folder {path}: it holds files qualspec did not write ({listed}); "
             "give another -o"
         )
 
 
 def _matches(name: str, names: list[str], patterns: Sequence[str] | None) -> bool:
+    """Whether a file of an existing folder is one the set writes (by pattern, or by name)."""
     if patterns is None:
         return name in names
     return any(fnmatch.fnmatchcase(name, pattern) for pattern in patterns)
@@ -123,10 +123,7 @@ def _is_plain_file(path: Path) -> bool:
 
 def _is_folder(path: Path) -> bool:
     """Whether ``path`` is a directory (a link to one too); OutputError when it cannot be looked at."""
-    try:
-        return os.path.isdir(path) if _status(path) is not None else False
-    except OSError as exc:
-        raise OutputError(f"cannot write {shown(path)}: {exc.strerror or exc}") from None
+    return _status(path) is not None and os.path.isdir(path)
 
 
 def _status(path: Path) -> os.stat_result | None:
@@ -136,13 +133,7 @@ def _status(path: Path) -> os.stat_result | None:
     except (FileNotFoundError, NotADirectoryError):
         return None
     except OSError as exc:
-        raise OutputError(f"cannot write to {shown(path)}: {exc.strerror or exc}") from None
-
-
-def shown(path: Path) -> str:
-    """``path`` for an error line: a name too long to read is cut, with "..." after it."""
-    text = str(path)
-    return text if len(text) <= SHOWN_CHARS else text[:SHOWN_CHARS] + "..."
+        raise OutputError(f"cannot write to {path}: {exc.strerror or exc}") from None
 
 
 def _swap(directory: Path, staging: Path, entries: list[str]) -> None:
@@ -176,7 +167,7 @@ def _staging(directory: Path, key: str) -> Path:
     try:
         return Path(tempfile.mkdtemp(prefix=f"{STAGING}-{key}-{os.getpid()}-", dir=directory))
     except OSError as exc:
-        raise OutputError(f"cannot write to {shown(directory)}: {exc.strerror or exc}") from None
+        raise OutputError(f"cannot write to {directory}: {exc.strerror or exc}") from None
 
 
 def _remove_abandoned(directory: Path, key: str) -> None:
@@ -197,30 +188,30 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _make_directory(path: Path, shown_as: Path | None = None) -> None:
+def _make_directory(path: Path, shown: Path | None = None) -> None:
     status = _status(path)
     if status is not None and not os.path.isdir(path):
-        raise OutputError(f"cannot write to {shown(path)}: is a file, not a directory")
+        raise OutputError(f"cannot write to {path}: is a file, not a directory")
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"cannot write to {shown(shown_as or path)}: {exc.strerror or exc}") from None
+        raise OutputError(f"cannot write to {shown or path}: {exc.strerror or exc}") from None
 
 
-def _write(path: Path, content: str | bytes, shown_as: Path) -> None:
+def _write(path: Path, content: str | bytes, shown: Path) -> None:
     data = content.encode("utf-8") if isinstance(content, str) else content
     try:
         with path.open("xb") as out:
             out.write(data)
     except OSError as exc:
-        raise OutputError(f"cannot write {shown(shown_as)}: {exc.strerror or exc}") from None
+        raise OutputError(f"cannot write {shown}: {exc.strerror or exc}") from None
 
 
 def _rename(source: Path, target: Path) -> None:
     try:
         os.replace(source, target)
     except OSError as exc:
-        raise OutputError(f"cannot write {shown(target)}: {exc.strerror or exc}") from None
+        raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from None
 
 
 def _remove(path: Path) -> None:
