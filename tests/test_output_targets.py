@@ -143,14 +143,15 @@ def test_replace_set_refuses_an_entry_both_file_and_folder(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "args",
-    [["extract", "-q", BUNDLED_SPEC, "-o", LONG], ["export", "json", BUNDLED_SPEC, "-o", LONG],
-     ["export", "csv", BUNDLED_SPEC, "-o", LONG], ["diff", BUNDLED_SPEC, BUNDLED_SPEC, "-o", LONG]],
+    "args, written",
+    [(["extract", "-q", BUNDLED_SPEC, "-o", LONG], "write to"), (["export", "json", BUNDLED_SPEC, "-o", LONG], "write"),
+     (["export", "csv", BUNDLED_SPEC, "-o", LONG], "write to"), (["diff", BUNDLED_SPEC, BUNDLED_SPEC, "-o", LONG], "write")],
     ids=["extract", "export-json", "export-csv", "diff"],
 )
-def test_a_name_too_long_is_one_line_naming_it(tmp_path, monkeypatch, args):
+def test_a_name_too_long_is_one_line_naming_it(tmp_path, monkeypatch, args, written):
+    """A folder is written "to", a file is written."""
     monkeypatch.chdir(tmp_path)
-    error(run(*args), f"cannot write to {LONG}: File name too long")
+    error(run(*args), f"cannot {written} {LONG}: File name too long")
     assert os.listdir(tmp_path) == []
 
 

@@ -85,7 +85,7 @@ def _entries(directory: Path, files: Mapping[str, str | bytes]) -> dict[str, lis
 
 def _check_replaceable(path: Path, names: list[str], patterns: Sequence[str] | None) -> None:
     """OutputError when the entry at ``path`` exists and is not something this set may replace."""
-    status = _status(path)
+    status = _status(path, folder=bool(names))
     if status is None:
         return
     if not names:
@@ -126,14 +126,15 @@ def _is_folder(path: Path) -> bool:
     return _status(path) is not None and os.path.isdir(path)
 
 
-def _status(path: Path) -> os.stat_result | None:
-    """``lstat`` of ``path``, None when nothing is there; OutputError when it cannot be looked at."""
+def _status(path: Path, folder: bool = False) -> os.stat_result | None:
+    """``lstat`` of ``path``, None when nothing is there; OutputError when it cannot be looked at
+    ("cannot write to" a ``folder``, else "cannot write")."""
     try:
         return path.lstat()
     except (FileNotFoundError, NotADirectoryError):
         return None
     except OSError as exc:
-        raise OutputError(f"cannot write to {path}: {exc.strerror or exc}") from None
+        raise OutputError(f"cannot write{' to' if folder else ''} {path}: {exc.strerror or exc}") from None
 
 
 def _swap(directory: Path, staging: Path, entries: list[str]) -> None:
@@ -189,7 +190,7 @@ def _alive(pid: int) -> bool:
 
 
 def _make_directory(path: Path, shown: Path | None = None) -> None:
-    status = _status(path)
+    status = _status(path, folder=True)
     if status is not None and not os.path.isdir(path):
         raise OutputError(f"cannot write to {path}: is a file, not a directory")
     try:
