@@ -16,7 +16,7 @@ from .errors import OutputError
 from .model import Specification
 from .writers.atomic import replace_set
 from .writers.options import ExportOptions
-from .writers.registry import EXTRACT_OUTPUTS, WRITERS
+from .writers.registry import EXTRACT_OUTPUTS, WRITERS, owned
 from .writers.registry import output_files as registry_files
 
 
@@ -33,17 +33,34 @@ def write_output_set(spec: Specification, stem: str, directory: Path, force: boo
     """Write the set into ``directory``; the path of its JSON. OutputError on a collision or failure."""
     if str(directory) == "":
         raise OutputError("the output directory is an empty name; give a directory with -o DIR")
-    if directory.exists() and not directory.is_dir():
+    if _exists(directory) and not directory.is_dir():
         raise OutputError(f"cannot write to {directory}: is a file, not a directory (-o takes a directory)")
     target = directory / f"{stem}.json"
     if not force:
         _refuse_collision(target, spec.source.path)
-    replace_set(directory, output_files(spec, stem))
+    replace_set(directory, output_files(spec, stem), _owned(stem))
     return target
 
 
+def _owned(stem: str) -> dict[str, tuple[str, ...]]:
+    """What each folder of the set may hold for ``replace_set`` to replace it."""
+    patterns: dict[str, tuple[str, ...]] = {}
+    for name in EXTRACT_OUTPUTS:
+        writer = WRITERS[name]
+        patterns.update(owned(writer, f"{stem}{writer.suffix}"))
+    return patterns
+
+
+def _exists(path: Path) -> bool:
+    """Whether something is at ``path``; OutputError when it cannot be looked at (a name too long)."""
+    try:
+        return path.exists()
+    except OSError as exc:
+        raise OutputError(f"cannot write to {path}: {exc.strerror or exc}") from None
+
+
 def _refuse_collision(target: Path, source_name: str) -> None:
-    if not target.exists():
+    if not _exists(target):
         return
     try:
         previous = json.loads(target.read_text(encoding="utf-8"))["source"]["path"]

@@ -20,7 +20,9 @@ from click.testing import CliRunner
 from helpers import ROOT, rendering, replace_once
 
 from extractor.cli import main
+from extractor.limits import Limits
 from extractor.pipeline import BUNDLED_SPEC
+from extractor.readers.html import read_html
 
 STEM = BUNDLED_SPEC.stem
 SPEC_BYTES = BUNDLED_SPEC.read_bytes()
@@ -231,6 +233,52 @@ def test_pathological_text_hits_a_limit(run, tmp_path, text, message):
     name = message.split(" over the limit ")[1].split("=")[0]
     one_error_line(run("extract", path, "-o", tmp_path / "out"), f"{path}: {message} {hint(name)}")
     assert not (tmp_path / "out").exists()
+
+
+def html_table(rows: list[str]) -> str:
+    return "<html><body><h1>Spec</h1>\n<table>\n" + "\n".join(rows) + "\n</table>\n</body></html>\n"
+
+
+def markdown_table(rows: int, cells: int) -> str:
+    return "# Spec\n\n" + "".join("|" + " x |" * cells + "\n" + ("|" + "---|" * cells + "\n" if i == 0 else "")
+                                    for i in range(rows))
+
+
+@pytest.mark.parametrize(
+    "name, text, message",
+    [
+        ("many-rows.html", html_table(["<tr><td>Unit Title</td><td>L5B1 Analyse</td></tr>"] * 20_001),
+         "line 20003: more than 20000 table rows, over the limit table_rows=20000"),
+        ("wide-colspan.html", html_table(["<tr><td>Unit Title</td><td colspan='1000'>L5B1</td></tr>"]),
+         "line 3: more than 200 cells, over the limit row_cells=200"),
+        ("many-cells.html", html_table(["<tr>" + "<td>x</td>" * 201 + "</tr>"]),
+         "line 3: more than 200 cells, over the limit row_cells=200"),
+        ("wide-rowspan.html", html_table(["<tr>" + "<td rowspan='2'>x</td>" * 150 + "</tr>",
+                                          "<tr>" + "<td>y</td>" * 150 + "</tr>"]),
+         "line 4: 300 cells, over the limit row_cells=200"),
+        ("many-rows.md", markdown_table(20_002, 2), "line 20004: more than 20000 table rows, over the limit table_rows=20000"),
+        ("many-cells.md", markdown_table(2, 201), "line 3: more than 200 cells, over the limit row_cells=200"),
+    ],
+    ids=lambda value: value if isinstance(value, str) and len(value) < 20 else None,
+)
+def test_pathological_html_and_markdown_tables_hit_a_limit(run, tmp_path, name, text, message):
+    """As the text reader: the row and cell limits, checked on the parsed page before any block is made."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    limit = message.split(" over the limit ")[1].split("=")[0]
+    one_error_line(run("extract", path, "-o", tmp_path / "out"), f"{path}: {message} {hint(limit)}")
+    assert not (tmp_path / "out").exists()
+
+
+def test_html_table_at_the_limits_is_read(run, tmp_path):
+    path = tmp_path / "at-the-limits.html"
+    path.write_text(html_table(["<tr>" + "<td>x</td>" * 5 + "</tr>"] * 10), encoding="utf-8")
+    rows = [b for b in read_html(path, limits=Limits(table_rows=10, row_cells=5)) if b.kind == "row"]
+    assert [len(row.cells) for row in rows] == [5] * 10
+    one_error_line(run("--limit", "table_rows=9", "check", path),
+                   f"{path}: line 12: more than 9 table rows, over the limit table_rows=9 {hint('table_rows')}")
+    one_error_line(run("--limit", "row_cells=4", "check", path),
+                   f"{path}: line 3: more than 4 cells, over the limit row_cells=4 {hint('row_cells')}")
 
 
 # ---------------------------------------------------------------------------- JSON given back

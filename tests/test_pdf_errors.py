@@ -6,10 +6,14 @@ truncated and corrupt files are cut from a good fixture here.
 
 from __future__ import annotations
 
+import logging
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from helpers import ROOT
 
 from extractor.cli import main
 from extractor.errors import InputError
@@ -85,3 +89,39 @@ def test_command_line_prints_one_line_and_exits_2(name):
     lines = [line for line in result.output.splitlines() if line.strip()]
     assert len(lines) == 1
     assert name in lines[0]
+
+
+# ---------------------------------------------------------------------------- pdfminer's own warnings
+
+
+def xref_flipped(tmp_path: Path) -> Path:
+    """The good fixture with the first digit of every cross-reference entry flipped to byte 0xCF."""
+    data = GOOD.read_bytes()
+    start, end = data.index(b"\nxref\n"), data.index(b"trailer")
+    table = data[start:end]
+    assert table.count(b"0000") >= 19, table[:80]
+    path = tmp_path / "xref-flipped.pdf"
+    path.write_bytes(data[:start] + table.replace(b"0000", b"\xcf000") + data[end:])
+    return path
+
+
+def test_a_damaged_pdf_gives_exactly_one_line(tmp_path):
+    """In a child process: pdfminer logs "Not adding object ... to xref" through the root logger's
+    last-resort handler, which pytest's own logging handler would hide here."""
+    path = xref_flipped(tmp_path)
+    result = subprocess.run([sys.executable, "-m", "extractor", "extract", "-q", str(path), "-o", str(tmp_path / "out")],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert (result.returncode, result.stdout, result.stderr) == (
+        2, "", f"qualspec: error: {path}: the PDF has no pages\n")
+    assert not (tmp_path / "out").exists()
+
+
+def test_pdf_library_warnings_are_silenced_only_while_reading(tmp_path, caplog):
+    caplog.set_level(logging.WARNING)
+    levels = {name: logging.getLogger(name).level for name in ("pdfminer", "pdfplumber", "")}
+    with pytest.raises(InputError):
+        read_pdf(xref_flipped(tmp_path))
+    assert [r.getMessage() for r in caplog.records if r.name.startswith(("pdfminer", "pdfplumber"))] == []
+    assert {name: logging.getLogger(name).level for name in levels} == levels
+    logging.getLogger("pdfminer.pdfparser").warning("after reading")  # the library's level is restored
+    assert caplog.records[-1].getMessage() == "after reading"

@@ -42,20 +42,26 @@ def batch_progress(total: int, quiet: bool) -> Iterator[Advance | None]:
 
 @click.command("catalogue")
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), required=True,
+@click.option("-o", "--output", "output", type=click.Path(), required=True,
               help="Folder of the catalogue: website, catalogue.sqlite and the extraction cache.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Processes extracting at once (default: one per available core).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
-def catalogue_command(sources: tuple[Path, ...], out_dir: Path, jobs: int | None, quiet: bool) -> None:
+def catalogue_command(sources: tuple[Path, ...], output: str, jobs: int | None, quiet: bool) -> None:
     """Build a catalogue (static website and SQLite database) from SOURCES.
 
     SOURCES are specification files (text, Word or PDF) or folders of them, several versions of
     a specification among them. Unchanged files are served from a cache in DIR. A file that
     cannot be read is reported and the rest goes on: exit status 1 then; 2 when nothing could be built.
     """
-    if out_dir.exists() and not out_dir.is_dir():
-        _fail(f"{out_dir}: exists and is not a folder")
+    if output == "":
+        _fail("-o/--output: empty folder name")
+    out_dir = Path(output)
+    try:
+        if out_dir.exists() and not out_dir.is_dir():
+            _fail(f"{out_dir}: exists and is not a folder")
+    except OSError as exc:
+        _fail(f"cannot write to {out_dir}: {exc.strerror or exc}")
     try:
         paths = source_files(list(sources), out_dir)
         with batch_progress(len(paths), quiet) as advance:

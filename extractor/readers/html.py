@@ -52,9 +52,15 @@ def read_html(
     jobs: int | None = None,
 ) -> Iterator[Block]:
     """Blocks of an HTML input; InputError (raised at once) when it cannot be decoded or is empty."""
-    source = as_input(source, limits or default_limits())
+    limits = limits or default_limits()
+    source = as_input(source, limits)
     root = parse_html(decode_html(source.data, source), source)
-    return html_blocks(root, lambda node: node.sourceline)
+    check_tables(root, limits, source, _line)
+    return html_blocks(root, _line, limits, source)
+
+
+def _line(node: Any) -> int | None:
+    return node.sourceline
 
 
 def decode_html(data: bytes, path: object) -> str:
@@ -108,14 +114,35 @@ def parse_html(text: str, path: object) -> Any:
     return root
 
 
-def html_blocks(root: Any, line_of: LineOf) -> Iterator[Block]:
-    """The blocks of an lxml document; ``line_of`` gives an element's line in the source."""
+def check_tables(root: Any, limits: Limits, source: object, line_of: LineOf) -> None:
+    """InputError at the first row past ``limits.table_rows`` (rows of all tables, nested ones too) or
+    with more than ``limits.row_cells`` cells (``colspan`` counted): checked before any block is made."""
+    for rows, row in enumerate(root.iter("tr"), start=1):
+        if rows > limits.table_rows:
+            raise limits.exceeded("table_rows", _where(source, line_of(row)), f"more than {limits.table_rows} table rows")
+        cells = 0
+        for cell in row_cells(row):
+            cells += _span(cell.get("colspan"), MAX_COLSPAN)
+            if cells > limits.row_cells:
+                raise limits.exceeded("row_cells", _where(source, line_of(row)), f"more than {limits.row_cells} cells")
+
+
+def _where(source: object, line: int | None) -> str:
+    return f"{source}: line {line}" if line is not None else str(source)
+
+
+def html_blocks(root: Any, line_of: LineOf, limits: Limits, source: object) -> Iterator[Block]:
+    """The blocks of an lxml document; ``line_of`` gives an element's line in the source.
+    A row that ``rowspan`` cells from above widen past ``limits.row_cells`` is an InputError."""
     body = root.find("body")
     paragraph, table = -1, -1
     for piece in Walker(in_cell=False).pieces(body if body is not None else root):
         if piece.kind == "table":
             table += 1
-            yield from _table(piece.node, table, line_of)
+            for block in _table(piece.node, table, line_of):
+                if len(block.cells) > limits.row_cells:
+                    raise limits.exceeded("row_cells", _where(source, block.location.line), f"{len(block.cells)} cells")
+                yield block
             continue
         paragraph += 1
         where = Location(line=line_of(piece.node), paragraph=paragraph)

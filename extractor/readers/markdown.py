@@ -28,7 +28,7 @@ from ..inputs import Input, as_input
 from ..limits import Limits, default_limits
 from .damage import Damage
 from .encoding import decode_text
-from .html import html_blocks, parse_html
+from .html import check_tables, html_blocks, parse_html
 from .registry import Progress
 
 LINE = "data-qualspec-line"
@@ -42,9 +42,12 @@ def read_markdown(
     jobs: int | None = None,
 ) -> Iterator[Block]:
     """Blocks of a Markdown input; InputError (raised at once) when its encoding is not one we read."""
-    source = as_input(source, limits or default_limits())
+    limits = limits or default_limits()
+    source = as_input(source, limits)
     html, raw_blocks = render(decode_text(source))
-    return html_blocks(parse_html(html, source), _SourceLines(raw_blocks).line_of)
+    root, line_of = parse_html(html, source), _SourceLines(raw_blocks).line_of
+    check_tables(root, limits, source, line_of)
+    return html_blocks(root, line_of, limits, source)
 
 
 def render(text: str) -> tuple[str, list[tuple[int, int, int]]]:

@@ -20,6 +20,9 @@ class Writer:
     suffix: str
     """Appended to the source's stem to name the default target (a folder when it has no dot)."""
     render: Callable[[Specification, ExportOptions], Rendered]
+    owns: tuple[str, ...] = ()
+    """For a folder output, patterns of every file it may hold: an existing folder is replaced only when it
+    holds nothing else (never a folder of someone else's files)."""
 
 
 WRITERS: dict[str, Writer] = {
@@ -28,13 +31,13 @@ WRITERS: dict[str, Writer] = {
         Writer("json", "the JSON document (schemas/qualspec.schema.json)", ".json",
                lambda s, o: {"": json.render_json(s)}),
         Writer("csv", "a folder of CSV tables with a Frictionless datapackage.json", "",
-               lambda s, o: csv.render_csv(s)),
+               lambda s, o: csv.render_csv(s), owns=("*.csv", "datapackage.json")),
         Writer("findings", "the findings as a Markdown report", ".findings.md",
                lambda s, o: {"": markdown.render_findings_markdown(s)}),
         Writer("sqlite", "one SQLite database: keys, foreign keys, full-text search", ".sqlite",
                lambda s, o: {"": sqlite.render_sqlite(s)}),
         Writer("parquet", "a folder of Parquet files, one per table", ".parquet",
-               lambda s, o: parquet.render_parquet(s)),
+               lambda s, o: parquet.render_parquet(s), owns=("*.parquet",)),
         Writer("xlsx", "an Excel workbook, one sheet per table", ".xlsx", lambda s, o: {"": xlsx.render_xlsx(s)}),
         Writer("case", "a 1EdTech CASE 1.0 CFPackage (JSON)", ".case.json", lambda s, o: {"": case.render_case(s, o)}),
         Writer("canvas", "a Canvas LMS outcomes import CSV", ".canvas.csv", lambda s, o: {"": canvas.render_canvas(s)}),
@@ -45,6 +48,11 @@ WRITERS: dict[str, Writer] = {
 
 EXTRACT_OUTPUTS = ("json", "csv", "findings")
 """What ``qualspec extract`` writes."""
+
+
+def owned(writer: Writer, target: str) -> dict[str, tuple[str, ...]]:
+    """The ``replace_set`` patterns of ``writer``'s output named ``target``: what its folder may hold."""
+    return {target: writer.owns} if writer.owns else {}
 
 
 def output_files(writer: Writer, spec: Specification, target: str, options: ExportOptions) -> dict[str, str | bytes]:

@@ -11,8 +11,10 @@ extractor and table finder give the same words and cells as ``page.extract_words
 from __future__ import annotations
 
 import io
+import logging
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any, BinaryIO
@@ -44,6 +46,8 @@ from .tolerances import BBox, Word
 Edge = dict[str, Any]  # pdfplumber's edge: x0, x1, top, bottom, width, height, orientation
 TABLE_SETTINGS = TableSettings.resolve(None)  # find_tables() defaults: the lines strategy
 WORDS = WordExtractor(extra_attrs=["fontname", "size"])
+LIBRARY_LOGGERS = ("pdfminer", "pdfplumber")
+"""Loggers whose warnings on damaged files ("Not adding object ... to xref") would print before our one error line."""
 
 
 @dataclass
@@ -59,6 +63,20 @@ class RawPage:
     images: int
 
 
+@contextmanager
+def quiet_library_logs() -> Iterator[None]:
+    """pdfminer's and pdfplumber's loggers at ERROR while inside; their levels restored after (the root logger untouched)."""
+    loggers = [logging.getLogger(name) for name in LIBRARY_LOGGERS]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(max(logger.getEffectiveLevel(), logging.ERROR))
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
+
+
 class Source:
     """An open PDF: page count and pages by number, one at a time."""
 
@@ -67,8 +85,9 @@ class Source:
         self.path = pdf
         self._handle: BinaryIO = io.BytesIO(pdf.data)
         try:
-            self.document = PDFDocument(PDFParser(self._handle))
-            self.pages = list(PDFPage.create_pages(self.document))
+            with quiet_library_logs():
+                self.document = PDFDocument(PDFParser(self._handle))
+                self.pages = list(PDFPage.create_pages(self.document))
         except Exception as exc:  # noqa: BLE001 - pdfminer raises a variety of parse errors
             self._handle.close()
             raise InputError(pdf_error(pdf, exc)) from None
@@ -84,7 +103,8 @@ class Source:
         """Pages ``numbers`` (1-based), each read and converted in turn."""
         for number in numbers:
             try:
-                yield self._page(number)
+                with quiet_library_logs():
+                    page = self._page(number)
             except InputError:
                 raise
             except Exception as exc:  # noqa: BLE001 - any failure on a page is a damaged page
@@ -92,6 +112,7 @@ class Source:
                     f"{self.path}: corrupt or truncated PDF: page {number} cannot be read "
                     f"({describe(exc)})"
                 ) from None
+            yield page
 
     def _page(self, number: int) -> RawPage:
         page = self.pages[number - 1]
