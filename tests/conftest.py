@@ -6,9 +6,12 @@ import os
 from pathlib import Path
 
 import pytest
+from catalogue_versions import make_sources
+from click.testing import CliRunner
 from helpers import read_pdf_once, rendering
 
 from extractor import pipeline
+from extractor.cli import main
 from extractor.pipeline import BUNDLED_SPEC, extract
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,6 +68,17 @@ def bundled_pdf(pdf_blocks):
         patch.setattr(pipeline, "read_blocks", lambda *args, **kwargs: iter(blocks))
         spec = extract(path)
     return blocks, spec
+
+
+@pytest.fixture(scope="session")
+def catalogue_built(tmp_path_factory) -> tuple[Path, Path, str]:
+    """``qualspec catalogue --jobs 2`` of v1.1 (text, Word) and v1.2 (text), built once per run
+    for test_catalogue.py and test_site_browser.py (one xdist group): (sources, site, output)."""
+    root = tmp_path_factory.mktemp("catalogue")
+    sources, out = make_sources(root / "specs"), root / "site"
+    result = CliRunner().invoke(main, ["catalogue", str(sources), "-o", str(out), "--jobs", "2"])
+    assert result.exit_code == 0, result.output
+    return sources, out, result.output
 
 
 @pytest.fixture(scope="session")

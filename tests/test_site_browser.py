@@ -16,10 +16,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from test_catalogue import SERIES, make_sources
-
-from extractor.cli import main
+from test_catalogue import SERIES
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 BROWSER = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -27,19 +24,19 @@ DRIVER = shutil.which("chromedriver")
 FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run")
 
-pytestmark = pytest.mark.skipif(
-    not (BROWSER and DRIVER),
-    reason="no Chromium and chromedriver on PATH (apt-get install -y chromium chromium-driver)",
-)
+pytestmark = [
+    pytest.mark.xdist_group("catalogue"),  # shares conftest.catalogue_built with test_catalogue.py
+    pytest.mark.skipif(
+        not (BROWSER and DRIVER),
+        reason="no Chromium and chromedriver on PATH (apt-get install -y chromium chromium-driver)",
+    ),
+]
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("browser")
-    out = root / "site"
-    result = CliRunner().invoke(main, ["catalogue", str(make_sources(root / "specs")), "-o", str(out)])
-    assert result.exit_code == 0, result.output
-    return out
+def site(catalogue_built) -> Path:
+    """The catalogue test_catalogue.py reads, built once per run (conftest.catalogue_built)."""
+    return catalogue_built[1]
 
 
 class _LoggedHandler(SimpleHTTPRequestHandler):
