@@ -73,7 +73,7 @@ def bundled_pdf(pdf_blocks):
 @pytest.fixture(scope="session")
 def catalogue_built(tmp_path_factory) -> tuple[Path, Path, str]:
     """``qualspec catalogue --jobs 2`` of v1.1 (text, Word) and v1.2 (text), built once per run
-    for test_catalogue.py and test_site_browser.py (one xdist group): (sources, site, output)."""
+    for test_catalogue.py and test_site_browser.py (once per xdist worker): (sources, site, output)."""
     root = tmp_path_factory.mktemp("catalogue")
     sources, out = make_sources(root / "specs"), root / "site"
     result = CliRunner().invoke(main, ["catalogue", str(sources), "-o", str(out), "--jobs", "2"])

@@ -24,9 +24,6 @@ SERIES = "isp-level-5-qualifications-in-professional-sales"
 PAGES = 110  # 3 assets, the index, per version 2 + 18 qualifications + 32 units, one changes page, the database
 
 
-pytestmark = pytest.mark.xdist_group("catalogue")  # shares conftest.catalogue_built with test_site_browser.py
-
-
 def run(*args: str):
     return CliRunner().invoke(main, ["catalogue", *args])
 

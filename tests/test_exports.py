@@ -27,9 +27,6 @@ def export(*args):
     return CliRunner().invoke(main, ["export", *map(str, args)])
 
 
-pytestmark = pytest.mark.xdist_group("exports")  # one worker writes the exports once
-
-
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory):
     """Every binary export of the bundled specification, written once."""

@@ -23,7 +23,6 @@ from extractor.readers.pdf.tolerances import DEFAULT
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "pdf"
 LAYOUTS = ["layout-serif-narrow-columns", "layout-dejavu-wide-margins"]
 CONTENT = ("document", "qualifications", "units_overview", "units")
-pytestmark = pytest.mark.xdist_group("pdf_layouts")  # one worker builds each layout fixture once
 
 
 def without_provenance(value):

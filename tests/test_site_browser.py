@@ -24,13 +24,10 @@ DRIVER = shutil.which("chromedriver")
 FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run")
 
-pytestmark = [
-    pytest.mark.xdist_group("catalogue"),  # shares conftest.catalogue_built with test_catalogue.py
-    pytest.mark.skipif(
-        not (BROWSER and DRIVER),
-        reason="no Chromium and chromedriver on PATH (apt-get install -y chromium chromium-driver)",
-    ),
-]
+pytestmark = pytest.mark.skipif(
+    not (BROWSER and DRIVER),
+    reason="no Chromium and chromedriver on PATH (apt-get install -y chromium chromium-driver)",
+)
 
 
 @pytest.fixture(scope="module")
