@@ -7,10 +7,16 @@ test can never pass on an input that lost the passage it is about.
 from __future__ import annotations
 
 import re
+import shutil
+from pathlib import Path
+
+from helpers import rendering
 
 from extractor.pipeline import BUNDLED_SPEC
 
 V1_1_TEXT = BUNDLED_SPEC.read_text(encoding="utf-8")
+V1_1_DOCX = rendering(".docx")
+V1_2_NAME = "isp-level5-professional-sales-spec-v1.2.txt"
 
 NEW_CHANGE_LOG_ROW = "V1.2 SG\t14/11/25\tReworded L5B1 1.1; L5B2 outcome 1 removed; L4S6 withdrawn; L5S4 added. - SG\n"
 OLD_AC = "1.1\tEstimate the potential lifetime value of customer accounts"
@@ -87,3 +93,12 @@ def version_1_2_text() -> str:
     text = replace(text, "H/651/601\tL6S2\t", "M/651/6010\tL5S4\tNegotiate Complex Sales Agreements\t5\t20\t40\t4\n"
                    "H/651/601\tL6S2\t")
     return replace(text, "Unit Title\tLSB4 ", "Unit Title\tL5B4 ")
+
+
+def make_sources(folder: Path) -> Path:
+    """``folder`` holding v1.1 as text and as Word, and v1.2 as text."""
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(BUNDLED_SPEC, folder / BUNDLED_SPEC.name)
+    shutil.copy(V1_1_DOCX, folder / V1_1_DOCX.name)
+    (folder / V1_2_NAME).write_text(version_1_2_text(), encoding="utf-8")
+    return folder

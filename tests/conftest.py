@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
-from helpers import rendering
+from catalogue_versions import make_sources
+from click.testing import CliRunner
+from helpers import read_pdf_once, rendering
 
 from extractor import pipeline
+from extractor.cli import main
 from extractor.pipeline import BUNDLED_SPEC, extract
-from extractor.readers.pdf import read_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -40,15 +43,42 @@ def spec(bundled):
 
 
 @pytest.fixture(scope="session")
-def bundled_pdf():
+def pdf_blocks(tmp_path_factory):
+    """``pdf_blocks(path)``: the blocks of a PDF, read once per test run, not once per
+    pytest-xdist worker (the workers share the pickled blocks; helpers.read_pdf_once)."""
+    base = tmp_path_factory.getbasetemp()
+    shared = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "pdf-blocks"
+    cache: dict[Path, list] = {}
+
+    def blocks(path: Path) -> list:
+        if path not in cache:
+            cache[path] = read_pdf_once(path, shared)
+        return cache[path]
+
+    return blocks
+
+
+@pytest.fixture(scope="session")
+def bundled_pdf(pdf_blocks):
     """The PDF rendering of the bundled specification, read once per run: its blocks, and
     the specification extracted from those blocks by the whole pipeline."""
     path = BUNDLED["pdf"]
-    blocks = list(read_pdf(path))
+    blocks = pdf_blocks(path)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(pipeline, "read_blocks", lambda *args, **kwargs: iter(blocks))
         spec = extract(path)
     return blocks, spec
+
+
+@pytest.fixture(scope="session")
+def catalogue_built(tmp_path_factory) -> tuple[Path, Path, str]:
+    """``qualspec catalogue --jobs 2`` of v1.1 (text, Word) and v1.2 (text), built once per run
+    for test_catalogue.py and test_site_browser.py (once per xdist worker): (sources, site, output)."""
+    root = tmp_path_factory.mktemp("catalogue")
+    sources, out = make_sources(root / "specs"), root / "site"
+    result = CliRunner().invoke(main, ["catalogue", str(sources), "-o", str(out), "--jobs", "2"])
+    assert result.exit_code == 0, result.output
+    return sources, out, result.output
 
 
 @pytest.fixture(scope="session")

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import difflib
+import fcntl
+import hashlib
 import os
+import pickle
 from pathlib import Path
 
 from extractor.pipeline import BUNDLED_SPEC
+from extractor.readers.pdf import read_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 RENDERINGS = ROOT / "fixtures" / "source_specs"
@@ -81,3 +85,23 @@ def version_1_2(spec):
     for q in new.qualifications:
         q.units = [r for r in q.units if r.reference != "L4S6"]
     return new
+
+
+def read_pdf_once(path: Path, shared: Path) -> list:
+    """The blocks of the PDF at ``path``, read once per test run however many pytest-xdist workers ask.
+
+    The first worker to ask reads the PDF (holding a lock on it) and pickles its blocks into
+    ``shared``, a folder of this test run only, under the file's sha256; the others wait for
+    the lock and load the pickle."""
+    key = hashlib.sha256(path.read_bytes()).hexdigest()
+    shared.mkdir(parents=True, exist_ok=True)
+    cached = shared / f"{key}.blocks.pickle"
+    with open(shared / f"{key}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if cached.exists():
+            return pickle.loads(cached.read_bytes())
+        blocks = list(read_pdf(path))
+        partial = cached.with_suffix(".partial")
+        partial.write_bytes(pickle.dumps(blocks))
+        partial.replace(cached)
+        return blocks

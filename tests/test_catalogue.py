@@ -14,38 +14,24 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from catalogue_versions import OLD_AC, V1_1_TEXT, replace, version_1_2_text
+from catalogue_versions import OLD_AC, V1_1_DOCX, V1_1_TEXT, V1_2_NAME, make_sources, replace, version_1_2_text
 from click.testing import CliRunner
 
 from extractor.cli import main
 from extractor.pipeline import BUNDLED_SPEC
 
 SERIES = "isp-level-5-qualifications-in-professional-sales"
-SOURCE_SPECS = Path(__file__).resolve().parent.parent / "fixtures" / "source_specs"
-V1_1_DOCX = SOURCE_SPECS / f"{BUNDLED_SPEC.stem}.docx"
-V1_2_NAME = "isp-level5-professional-sales-spec-v1.2.txt"
 PAGES = 110  # 3 assets, the index, per version 2 + 18 qualifications + 32 units, one changes page, the database
-
-
-def make_sources(folder: Path) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    shutil.copy(BUNDLED_SPEC, folder / BUNDLED_SPEC.name)
-    shutil.copy(V1_1_DOCX, folder / V1_1_DOCX.name)
-    (folder / V1_2_NAME).write_text(version_1_2_text(), encoding="utf-8")
-    return folder
 
 
 def run(*args: str):
     return CliRunner().invoke(main, ["catalogue", *args])
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> tuple[Path, Path, str]:
-    root = tmp_path_factory.mktemp("catalogue")
-    sources, out = make_sources(root / "specs"), root / "site"
-    result = run(str(sources), "-o", str(out), "--jobs", "2")
-    assert result.exit_code == 0, result.output
-    return sources, out, result.output
+@pytest.fixture
+def built(catalogue_built) -> tuple[Path, Path, str]:
+    """The catalogue of the two versions, built once per run with ``--jobs 2`` (conftest.catalogue_built)."""
+    return catalogue_built
 
 
 def page(out: Path, relative: str) -> str:

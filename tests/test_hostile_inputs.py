@@ -14,6 +14,7 @@ import resource
 import subprocess
 import sys
 import zipfile
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -40,6 +41,15 @@ def run():
         return CliRunner().invoke(main, [str(a) for a in args], input=input)
 
     return invoke
+
+
+@pytest.fixture(scope="module")
+def extracted(tmp_path_factory) -> Path:
+    """The bundled specification extracted to JSON by ``qualspec extract`` once for the module (read, never changed)."""
+    folder = tmp_path_factory.mktemp("extracted")
+    result = CliRunner().invoke(main, ["extract", "-q", "-o", str(folder)])
+    assert result.exit_code == 0, result.output
+    return folder / f"{STEM}.json"
 
 
 def one_error_line(result, message: str) -> None:
@@ -299,9 +309,7 @@ def test_deeply_nested_json_is_exit_2(run, tmp_path, command):
     one_error_line(result, f"{path}: JSON nested 70 levels deep, over the limit json_depth=64 {hint('json_depth')}")
 
 
-def test_check_on_extracted_json_agrees_with_check_on_the_source(run, tmp_path):
-    assert run("extract", "-q", "-o", tmp_path).exit_code == 0
-    extracted = tmp_path / f"{STEM}.json"
+def test_check_on_extracted_json_agrees_with_check_on_the_source(run, extracted):
     for fmt in ("json", "csv", "md", "table"):
         from_json, from_source = run("check", extracted, "--format", fmt), run("check", BUNDLED_SPEC, "--format", fmt)
         assert (from_json.exit_code, from_json.output) == (from_source.exit_code, from_source.output), fmt
@@ -330,9 +338,8 @@ def test_check_tells_broken_and_foreign_json_apart(run, tmp_path):
         (["source", "sha256"], "xyz", "source/sha256: 'xyz' does not match '^[0-9a-f]{64}$'"),
     ],
 )
-def test_validate_rejects_values_out_of_range(run, tmp_path, path, value, message):
-    assert run("extract", "-q", "-o", tmp_path).exit_code == 0
-    document = json.loads((tmp_path / f"{STEM}.json").read_text(encoding="utf-8"))
+def test_validate_rejects_values_out_of_range(run, extracted, tmp_path, path, value, message):
+    document = json.loads(extracted.read_text(encoding="utf-8"))
     node = document
     for key in path[:-1]:
         node = node[key]
@@ -344,10 +351,9 @@ def test_validate_rejects_values_out_of_range(run, tmp_path, path, value, messag
     one_error_line(run("check", bad), f"{bad}: JSON but not a qualspec specification (1 schema errors; first: {message})")
 
 
-def test_the_malformed_uan_printed_in_the_bundled_spec_still_validates(spec, run, tmp_path):
+def test_the_malformed_uan_printed_in_the_bundled_spec_still_validates(spec, run, extracted):
     assert "H/651/601" in {u.uan for u in spec.units}
-    assert run("extract", "-q", "-o", tmp_path).exit_code == 0
-    assert run("validate", tmp_path / f"{STEM}.json").output == f"{tmp_path / (STEM + '.json')}: valid\n"
+    assert run("validate", extracted).output == f"{extracted}: valid\n"
 
 
 # ---------------------------------------------------------------------------- our defects vs bad input

@@ -38,10 +38,10 @@ def without_provenance(value):
 
 
 @pytest.fixture(scope="module", params=LAYOUTS)
-def layout(request):
+def layout(request, pdf_blocks):
     """(name, blocks of the PDF, the PDF's extraction, the Word file's extraction)."""
     pdf = FIXTURES / f"{request.param}.pdf"
-    blocks = list(read_pdf(pdf))
+    blocks = pdf_blocks(pdf)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr("extractor.pipeline.read_blocks", lambda *args, **kwargs: iter(blocks))
         from_pdf = extract(pdf).model_dump()
@@ -105,10 +105,10 @@ def test_guidance_paragraphs_split_by_tight_paragraph_spacing(layout):
     assert [p.kind for p in cell.parts] == ["paragraph"] * 4
 
 
-def test_identifier_broken_in_a_narrow_cell_is_joined():
+def test_identifier_broken_in_a_narrow_cell_is_joined(pdf_blocks):
     """In the DejaVu layout the unit-number column is narrower than a UAN: LibreOffice
     breaks "Y/650/7928" after "Y/650/792" (and "Version" after "Versio") with no hyphen."""
-    blocks = list(read_pdf(FIXTURES / "layout-dejavu-wide-margins.pdf"))
+    blocks = pdf_blocks(FIXTURES / "layout-dejavu-wide-margins.pdf")
     rows = [[c.text for c in b.cells] for b in blocks if b.kind == "row"]
     assert ["Version", "Publication date", "Summary of change"] in rows
     l5l5 = [r for r in rows if len(r) > 1 and r[1] == "L5L5"]
@@ -119,8 +119,8 @@ def test_identifier_broken_in_a_narrow_cell_is_joined():
     assert len(uans) == 81  # as many as in the bundled PDF
 
 
-def test_hyphen_at_a_line_end_inside_a_word_is_kept():
-    blocks = list(read_pdf(FIXTURES / "layout-serif-narrow-columns.pdf"))
+def test_hyphen_at_a_line_end_inside_a_word_is_kept(pdf_blocks):
+    blocks = pdf_blocks(FIXTURES / "layout-serif-narrow-columns.pdf")
     texts = " ".join(c.text for b in blocks for c in b.cells)
     assert "non-compliance" in texts and "noncompliance" not in texts
     assert "go-to-market" in texts

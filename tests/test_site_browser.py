@@ -16,10 +16,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from test_catalogue import SERIES, make_sources
-
-from extractor.cli import main
+from test_catalogue import SERIES
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 BROWSER = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -34,12 +31,9 @@ pytestmark = pytest.mark.skipif(
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("browser")
-    out = root / "site"
-    result = CliRunner().invoke(main, ["catalogue", str(make_sources(root / "specs")), "-o", str(out)])
-    assert result.exit_code == 0, result.output
-    return out
+def site(catalogue_built) -> Path:
+    """The catalogue test_catalogue.py reads, built once per run (conftest.catalogue_built)."""
+    return catalogue_built[1]
 
 
 class _LoggedHandler(SimpleHTTPRequestHandler):
