@@ -105,3 +105,20 @@ def read_pdf_once(path: Path, shared: Path) -> list:
         partial.write_bytes(pickle.dumps(blocks))
         partial.replace(cached)
         return blocks
+
+
+CONTENT = ("document", "qualifications", "units_overview", "units")
+"""The parts of an extracted document that every rendering of it must give alike."""
+
+
+def without_provenance(value):
+    """``value`` (a dumped specification or part) without where things came from, which differs by format."""
+    if isinstance(value, dict):
+        return {
+            k: without_provenance(v)
+            for k, v in value.items()
+            if not k.endswith("provenance") and k not in ("source", "locations")
+        }
+    if isinstance(value, list):
+        return [without_provenance(v) for v in value]
+    return value

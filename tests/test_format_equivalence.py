@@ -15,24 +15,11 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from helpers import rendering
+from helpers import CONTENT, rendering, without_provenance
 
 from extractor.pipeline import BUNDLED_SPEC
 
 DOCX = rendering(".docx")
-CONTENT = ("document", "qualifications", "units_overview", "units")
-
-
-def without_provenance(value):
-    if isinstance(value, dict):
-        return {
-            k: without_provenance(v)
-            for k, v in value.items()
-            if not k.endswith("provenance") and k not in ("source", "locations")
-        }
-    if isinstance(value, list):
-        return [without_provenance(v) for v in value]
-    return value
 
 
 @pytest.fixture(scope="module")

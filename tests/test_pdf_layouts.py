@@ -14,6 +14,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from helpers import CONTENT, without_provenance
 
 from extractor.pipeline import extract
 from extractor.readers.pdf import read_pdf
@@ -22,19 +23,6 @@ from extractor.readers.pdf.tolerances import DEFAULT
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "pdf"
 LAYOUTS = ["layout-serif-narrow-columns", "layout-dejavu-wide-margins"]
-CONTENT = ("document", "qualifications", "units_overview", "units")
-
-
-def without_provenance(value):
-    if isinstance(value, dict):
-        return {
-            k: without_provenance(v)
-            for k, v in value.items()
-            if not k.endswith("provenance") and k not in ("source", "locations")
-        }
-    if isinstance(value, list):
-        return [without_provenance(v) for v in value]
-    return value
 
 
 @pytest.fixture(scope="module", params=LAYOUTS)
