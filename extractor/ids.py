@@ -91,6 +91,16 @@ def element_ids(spec: Specification) -> Iterator[str]:
         yield from walk(part)
 
 
+def document_key(spec: Specification) -> str:
+    """A document's natural key: its awarding body and title; an untitled one is known by its units instead."""
+    doc = spec.document
+    if doc.title.strip():
+        return f"document|{doc.awarding_body or ''}|{doc.title}"
+    rows: list[Unit | UnitListing] = [*spec.units, *spec.units_overview]
+    units = sorted(unit_key(u, doc.awarding_body) for u in rows)
+    return f"document|{doc.awarding_body or ''}|untitled|{'|'.join(units)}"
+
+
 def unit_key(row: Unit | UnitListing, awarding_body: str | None) -> str:
     """A unit's natural key: its UAN, else the awarding body and its unit reference."""
     uan = "".join((row.uan or "").split()).upper()
@@ -125,7 +135,7 @@ def assign_ids(spec: Specification, previous: Specification | None = None) -> No
         assign_ids(previous)  # an extraction made before identifiers existed
     ids = Identifiers(previous)
     doc = spec.document
-    doc.id = ids.assign(previous.document if previous else None, f"document|{doc.awarding_body or ''}|{doc.title}")
+    doc.id = ids.assign(previous.document if previous else None, document_key(spec))
     old_log = previous.document.change_log if previous else None
     change = texts(lambda e: (e.version, f"{e.date_printed}: {e.summary}"))
     for entry, old_entry in zip(doc.change_log, partners(old_log, doc.change_log, change), strict=True):

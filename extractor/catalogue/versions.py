@@ -6,15 +6,19 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
+from typing import get_args
 
 from ..diff import DiffReport, diff_specs, report_has_changes
 from ..ids import assign_ids
 from ..model import Specification
+from ..readers import Format
 from ..textutil import fold
 from .sources import Extracted
 
-FORMAT_PREFERENCE = {"docx": 0, "text": 1, "pdf": 2}
-"""Which rendering of a version the catalogue shows: the Word document, else the text, else the PDF."""
+FORMAT_PREFERENCE: dict[Format, int] = {"docx": 0, "html": 1, "markdown": 2, "text": 3, "pdf": 4}
+"""Which rendering of a version the catalogue shows: the Word document, else a web page or Markdown copy,
+else the text, else the PDF (the formats whose structure is most explicit first)."""
+assert set(FORMAT_PREFERENCE) == set(get_args(Format)), "every format has a place in the preference"
 
 
 @dataclass
@@ -102,9 +106,10 @@ def group_series(extracted: list[Extracted]) -> list[Series]:
         versions = _versions(group)
         for previous, version in pairwise(versions):
             assign_ids(version.spec, previous.spec)
-        slug = unique_slug(slugify(versions[-1].spec.document.title), used)
+        title = versions[-1].spec.document.title or versions[-1].renderings[0].path.stem
+        slug = unique_slug(slugify(title), used)
         pairs = [VersionPair(a, b, diff_specs(a.spec, b.spec)) for a, b in pairwise(versions)]
-        series.append(Series(versions[-1].spec.document.title, slug, versions, pairs))
+        series.append(Series(title, slug, versions, pairs))
     return series
 
 
@@ -131,6 +136,7 @@ def _groups(docs: list[Rendering]) -> list[list[Rendering]]:
     for i, doc in enumerate(docs):
         spec = doc.spec
         keys = [("title", f"{fold(spec.document.title).casefold()}|{spec.document.awarding_body or ''}")]
+        keys = keys if spec.document.title.strip() else []  # an untitled document joins others only by QAN
         keys += [("qan", q.qan) for q in spec.qualifications if q.qan]
         for key in keys:
             parent[root(i)] = root(first_of.setdefault(key, i))
