@@ -10,7 +10,7 @@ import re
 import shutil
 from pathlib import Path
 
-from helpers import rendering
+from helpers import rendering, replace_once
 
 from extractor.pipeline import BUNDLED_SPEC
 
@@ -47,13 +47,6 @@ Assessor Guidance\t
 """
 
 
-def replace(text: str, old: str, new: str, count: int = 1) -> str:
-    """``text`` with ``old`` replaced by ``new``; fails unless ``old`` occurs exactly ``count`` times."""
-    found = text.count(old)
-    assert found == count, f"expected {count} occurrence(s) of {old[:60]!r}, found {found}"
-    return text.replace(old, new)
-
-
 def unit_block(text: str, ref: str) -> str:
     """The text of one unit specification, from its 'Unit Title' row to the next one."""
     start = text.index(f"Unit Title\t{ref} ")
@@ -83,16 +76,16 @@ def drop_first_outcome(block: str) -> str:
 def version_1_2_text() -> str:
     """v1.2: a reworded criterion, a renumbered unit, a withdrawn unit, an added unit, a new change-log row."""
     text = V1_1_TEXT
-    text = replace(text, "Rebranded to new ISP logo.\n", "Rebranded to new ISP logo.\n" + NEW_CHANGE_LOG_ROW)
-    text = replace(text, OLD_AC, NEW_AC)
+    text = replace_once(text, "Rebranded to new ISP logo.\n", "Rebranded to new ISP logo.\n" + NEW_CHANGE_LOG_ROW)
+    text = replace_once(text, OLD_AC, NEW_AC)
     b2 = unit_block(text, "L5B2")
-    text = replace(text, b2, drop_first_outcome(b2))
-    text = replace(text, unit_block(text, "L4S6"), "")
-    text = replace(text, "R/650/7935\tL4S6\tUnderstanding and Building Agility\t4\t15\t30\t3\n", "")
-    text = replace(text, "Unit Title\tL6S2 ", ADDED_UNIT + "Unit Title\tL6S2 ")
-    text = replace(text, "H/651/601\tL6S2\t", "M/651/6010\tL5S4\tNegotiate Complex Sales Agreements\t5\t20\t40\t4\n"
+    text = replace_once(text, b2, drop_first_outcome(b2))
+    text = replace_once(text, unit_block(text, "L4S6"), "")
+    text = replace_once(text, "R/650/7935\tL4S6\tUnderstanding and Building Agility\t4\t15\t30\t3\n", "")
+    text = replace_once(text, "Unit Title\tL6S2 ", ADDED_UNIT + "Unit Title\tL6S2 ")
+    text = replace_once(text, "H/651/601\tL6S2\t", "M/651/6010\tL5S4\tNegotiate Complex Sales Agreements\t5\t20\t40\t4\n"
                    "H/651/601\tL6S2\t")
-    return replace(text, "Unit Title\tLSB4 ", "Unit Title\tL5B4 ")
+    return replace_once(text, "Unit Title\tLSB4 ", "Unit Title\tL5B4 ")
 
 
 def make_sources(folder: Path) -> Path:

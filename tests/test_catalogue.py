@@ -14,8 +14,9 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from catalogue_versions import OLD_AC, V1_1_DOCX, V1_1_TEXT, V1_2_NAME, make_sources, replace, version_1_2_text
+from catalogue_versions import OLD_AC, V1_1_DOCX, V1_1_TEXT, V1_2_NAME, make_sources, version_1_2_text
 from click.testing import CliRunner
+from helpers import replace_once
 
 from extractor.cli import main
 from extractor.pipeline import BUNDLED_SPEC
@@ -257,7 +258,7 @@ def test_changed_file_is_extracted_again_and_stale_pages_removed(tmp_path):
     sources, out = make_sources(tmp_path / "specs"), tmp_path / "site"
     assert run(str(sources), "-o", str(out)).exit_code == 0
     v12 = sources / V1_2_NAME
-    v12.write_text(replace(v12.read_text(encoding="utf-8"), "L5S4 Negotiate Complex Sales Agreements\t\n",
+    v12.write_text(replace_once(v12.read_text(encoding="utf-8"), "L5S4 Negotiate Complex Sales Agreements\t\n",
                            "L5S4 Negotiate Complex Sales Contracts\t\n"), encoding="utf-8")
     result = run(str(sources), "-o", str(out))
     assert result.exit_code == 0
@@ -275,7 +276,7 @@ def test_disagreeing_renderings_of_one_version_are_reported(tmp_path):
     sources.mkdir()
     shutil.copy(BUNDLED_SPEC, sources / BUNDLED_SPEC.name)
     copy = sources / "zz-v1.1-export.txt"
-    copy.write_text(replace(V1_1_TEXT, OLD_AC, "1.1\tEstimate the lifetime value of customer accounts"),
+    copy.write_text(replace_once(V1_1_TEXT, OLD_AC, "1.1\tEstimate the lifetime value of customer accounts"),
                     encoding="utf-8")
     result = CliRunner().invoke(main, ["catalogue", str(sources), "-o", str(out)])
     assert result.exit_code == 0
@@ -333,7 +334,7 @@ def test_the_catalogue_folder_inside_a_source_folder_is_not_read(tmp_path):
 def test_text_is_escaped(tmp_path):
     sources, out = tmp_path / "specs", tmp_path / "site"
     sources.mkdir()
-    hostile = replace(V1_1_TEXT, "\tCompare approaches for sales planning\n",
+    hostile = replace_once(V1_1_TEXT, "\tCompare approaches for sales planning\n",
                       "\tCompare &lt;script&gt;alert(1)&lt;/script&gt; approaches\n")
     (sources / "hostile.txt").write_text(hostile, encoding="utf-8")
     assert run(str(sources), "-o", str(out)).exit_code == 0
@@ -382,10 +383,10 @@ def test_specifications_are_grouped_by_title_or_shared_qualifications(tmp_path):
     sources, out = tmp_path / "specs", tmp_path / "site"
     sources.mkdir()
     shutil.copy(BUNDLED_SPEC, sources / BUNDLED_SPEC.name)
-    retitled = replace(version_1_2_text(), "ISP Level 5 Qualifications in Professional Sales\n",
+    retitled = replace_once(version_1_2_text(), "ISP Level 5 Qualifications in Professional Sales\n",
                        "ISP Level 5 Qualifications in Professional Selling\n")
     (sources / "retitled-v1.2.txt").write_text(retitled, encoding="utf-8")
-    (sources / "widgets.txt").write_text(replace(MINIMAL, "610/5663/7", "603/1234/5"), encoding="utf-8")
+    (sources / "widgets.txt").write_text(replace_once(MINIMAL, "610/5663/7", "603/1234/5"), encoding="utf-8")
     result = run(str(sources), "-o", str(out))
     assert result.exit_code == 0, result.output
     assert "; 2 specifications, 3 versions;" in result.output
