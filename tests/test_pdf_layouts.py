@@ -17,7 +17,7 @@ import pytest
 from helpers import CONTENT, without_provenance
 
 from extractor.pipeline import extract
-from extractor.readers.pdf import read_pdf
+from extractor.readers.pdf import read_pdf, spool
 from extractor.readers.pdf.pages import read_pages
 from extractor.readers.pdf.tolerances import DEFAULT
 
@@ -112,6 +112,18 @@ def test_hyphen_at_a_line_end_inside_a_word_is_kept(pdf_blocks):
     texts = " ".join(c.text for b in blocks for c in b.cells)
     assert "non-compliance" in texts and "noncompliance" not in texts
     assert "go-to-market" in texts
+
+
+def test_output_does_not_depend_on_where_the_pages_are_spooled(monkeypatch, pdf_blocks):
+    """Pages kept on disk between the passes (the spool's limit set to one byte) give the
+    blocks kept in memory give."""
+    path = FIXTURES / "layout-serif-narrow-columns.pdf"
+    in_memory = pdf_blocks(path)
+    monkeypatch.setattr(spool, "IN_MEMORY", 1)
+    with spool.PageSpool() as pages:
+        pages.add(b"xy")
+        assert pages._file._rolled  # type: ignore[attr-defined]
+    assert list(read_pdf(path)) == in_memory
 
 
 def test_output_does_not_depend_on_jobs_or_chunks():

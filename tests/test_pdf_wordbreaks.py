@@ -6,15 +6,17 @@ breaks are the ones LibreOffice makes in the layout fixtures.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from extractor.pipeline import BUNDLED_SPEC
-from extractor.readers.pdf.wordbreaks import Vocabulary, joined
+from extractor.readers.pdf.wordbreaks import Vocabulary, joined, word_keys
 
 
 @pytest.fixture(scope="module")
 def vocabulary():
-    return Vocabulary(BUNDLED_SPEC.read_text(encoding="utf-8").splitlines())
+    return Vocabulary(Counter(word_keys(BUNDLED_SPEC.read_text(encoding="utf-8"))))
 
 
 def test_the_vocabulary_is_the_documents(vocabulary):

@@ -3,9 +3,11 @@
 Each page is read once (``source``): its words with font name and size, and its ruled
 cells. Words inside a table go to the cell that holds them, the others form body lines
 (``lines``, ``tables``, ``page``); borderless tables are recovered from text alignment
-(``borderless``). Then, over the whole document, running headers and footers are dropped
-(``furniture``), tables and cells broken by page breaks are joined, and lines are
-reflowed into paragraphs and list items (``emit``, ``flow``, ``wordbreaks``). Every
+(``borderless``). Pages are read by a pool of workers (``pages``) and kept packed in a
+spool (``spool``) so that memory does not grow with pages. Then, over the whole
+document, running headers and footers are dropped (``furniture``), the line spacing and
+text area measured (``measures``), tables and cells broken by page breaks are joined, and
+lines are reflowed into paragraphs and list items (``emit``, ``flow``, ``wordbreaks``). Every
 block, cell and part carries its page and bounding box (x0, top, x1, bottom) in PDF
 points from the top-left corner. Tolerances are named in ``tolerances``.
 """

@@ -10,95 +10,58 @@ empty cell in its place, as in the text form.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import pairwise
 
 from ...blocks import Block, Cell, Location, Part
-from .flow import Flow, fits, marker, usual_gap
+from .flow import Flow, fits, marker
 from .lines import Line, rounded
+from .measures import DocumentMeasures
 from .page import PageContent
 from .tables import Element, PdfCell, Row, Table, overlapping, same_columns, same_width
 from .tolerances import Tolerances
-from .wordbreaks import Vocabulary
-
-
-def line_gaps(pages: list[PageContent], tol: Tolerances) -> tuple[float, float]:
-    """The usual space between wrapped lines of one paragraph, in the body and in cells."""
-    body: list[float] = []
-    cells: list[float] = []
-    for page in pages:
-        prev = None
-        for e in page.elements:
-            if isinstance(e, Line):
-                if prev is not None and abs(e.size - prev.size) < tol.size_change:
-                    body.append(e.top - prev.bottom)
-                prev = e
-                continue
-            prev = None
-            for row in e.rows:
-                for slot in row.slots:
-                    if slot.cell is not None:
-                        lines = slot.cell.lines
-                        cells.extend(b.top - a.bottom for a, b in pairwise(lines))
-    return usual_gap(body, tol), usual_gap(cells or body, tol)
-
-
-def _all_texts(pages: list[PageContent]) -> Iterator[str]:
-    for page in pages:
-        for e in page.elements:
-            if isinstance(e, Line):
-                yield e.text
-                continue
-            for row in e.rows:
-                for slot in row.slots:
-                    if slot.cell is not None:
-                        yield from (ln.text for ln in slot.cell.lines)
 
 
 class Emitter:
-    def __init__(self, pages: list[PageContent], tol: Tolerances):
-        self.pages = pages
-        self.tol = tol
-        self.body_gap, self.cell_gap = line_gaps(pages, tol)
-        self.vocabulary = Vocabulary(_all_texts(pages))
-        body = [e for p in pages for e in p.elements if isinstance(e, Line)]
-        # the right margin: the widest body line, outliers (an overlong word) aside
-        xs = sorted(ln.x1 for ln in body)
-        p90 = xs[int(0.9 * (len(xs) - 1))] if xs else 0.0
-        self.body_limit = max((x for x in xs if x <= p90 + 20), default=0.0)
-        # the text area: where pages start and end, a stray element here and there aside
-        tops = sorted(p.elements[0].top for p in pages if p.elements)
-        self.body_top = tops[(len(tops) - 1) // 4] if tops else 0.0
-        bottoms = sorted(p.elements[-1].bottom for p in pages if p.elements)
-        self.body_bottom = bottoms[int(0.9 * (len(bottoms) - 1))] if bottoms else 0.0
+    """Blocks from pages, with the document's measures taken beforehand."""
 
-    def blocks(self) -> Iterator[Block]:
-        sequence: list[Element] = []  # logical tables joined
-        for page in self.pages:
+    def __init__(self, measures: DocumentMeasures, tol: Tolerances):
+        self.tol = tol
+        self.body_gap, self.cell_gap = measures.body_gap, measures.cell_gap
+        self.vocabulary = measures.vocabulary
+        self.body_limit = measures.body_limit
+        self.body_top, self.body_bottom = measures.body_top, measures.body_bottom
+
+    def blocks(self, pages: Iterable[PageContent]) -> Iterator[Block]:
+        """The pages' blocks, each table given out once the next element shows it ends
+        (a table is joined with the first table of the next page while it is the last
+        element read)."""
+        last: Element | None = None
+        table_index = -1
+        run: list[Line] = []
+        for page in pages:
             for n, element in enumerate(page.elements):
-                prev = sequence[-1] if sequence else None
                 if (
                     n == 0
                     and isinstance(element, Table)
-                    and isinstance(prev, Table)
-                    and prev.rows
-                    and prev.rows[-1].page == page.number - 1
-                    and self._continues(prev, element)
+                    and isinstance(last, Table)
+                    and last.rows
+                    and last.rows[-1].page == page.number - 1
+                    and self._continues(last, element)
                 ):
-                    self._join(prev, element)
+                    self._join(last, element)
                     continue
-                sequence.append(element)
-        table_index = -1
-        run: list[Line] = []
-        for element in sequence:
-            if isinstance(element, Line):
-                run.append(element)
-                continue
-            if run:
-                yield from self._body(run)
-                run = []
-            table_index += 1
-            yield from self._table(element, table_index)
+                if isinstance(last, Table):
+                    table_index += 1
+                    yield from self._table(last, table_index)
+                if isinstance(element, Line):
+                    run.append(element)
+                elif run:
+                    yield from self._body(run)
+                    run = []
+                last = element
+        if isinstance(last, Table):
+            yield from self._table(last, table_index + 1)
         if run:
             yield from self._body(run)
 

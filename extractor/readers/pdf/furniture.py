@@ -1,8 +1,15 @@
-"""Page furniture: running headers and footers, and the one-cell frames drawn around text."""
+"""Page furniture: running headers and footers, and the one-cell frames drawn around text.
+
+Running lines are found from a few facts per page (``edge_lines``, taken where the page
+is read) and the whole document's line spacing; pages are then put right one at a time,
+looking one page ahead (``resolved_pages``)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Literal
 
 from ...textutil import fold
 from .lines import Line
@@ -10,59 +17,106 @@ from .page import PageContent
 from .tables import Element, Table, same_width
 from .tolerances import DIGITS, PAGE_NUMBER, Tolerances
 
-
-def _running_key(line: Line) -> str:
-    return DIGITS.sub("#", fold(line.text)).lower()
+Drops = dict[int, set[int]]  # page number: indices of its elements that are running lines
 
 
-def drop_running_lines(pages: list[PageContent], gap: float, tol: Tolerances) -> None:
-    """Remove body lines in the top/bottom band that recur across pages (or, in a
-    one-page document, that are bare page numbers).
+@dataclass(frozen=True)
+class EdgeLine:
+    """A body line met from the top or bottom edge of its page, inside the band where
+    headers and footers live."""
+
+    index: int  # in the page's elements
+    where: Literal["top", "bottom"]
+    key: str  # its text folded, digits as "#"
+    size: float
+    space: float | None  # to the next line inward when that one has the same size
+
+
+@dataclass(frozen=True)
+class PageEdges:
+    number: int
+    has_text: bool
+    lines: list[EdgeLine]
+
+
+def edge_lines(page: PageContent, tol: Tolerances) -> PageEdges:
+    """The body lines met first from the page's top and bottom edges, inside the band."""
+    found: list[EdgeLine] = []
+    band = tol.band * page.height
+    last = len(page.elements) - 1
+    sides: tuple[tuple[Literal["top", "bottom"], range], ...] = (
+        ("top", range(last + 1)), ("bottom", range(last, -1, -1)),
+    )
+    for where, steps in sides:
+        for n, index in enumerate(steps):
+            element = page.elements[index]
+            if not isinstance(element, Line):
+                break
+            inside = element.bottom <= band if where == "top" else element.top >= page.height - band
+            if not inside:
+                break
+            after = page.elements[steps[n + 1]] if n + 1 < len(steps) else None
+            space = None
+            if isinstance(after, Line) and abs(after.size - element.size) < tol.size_change:
+                space = after.top - element.bottom if where == "top" else element.top - after.bottom
+            key = DIGITS.sub("#", fold(element.text)).lower()
+            found.append(EdgeLine(index, where, key, element.size, space))
+    return PageEdges(page.number, page.chars > 0, found)
+
+
+def running_lines(pages: list[PageEdges], gap: float, tol: Tolerances) -> Drops:
+    """Body lines in the top/bottom band that recur across pages (or, in a one-page
+    document, that are bare page numbers), given the usual line gap ``gap``.
 
     A candidate stands apart: it is one of the lines met first from the page's edge,
     and it is not a wrapped line of a paragraph running on into the body."""
-    candidates: list[tuple[PageContent, Line, str, str]] = []
+    candidates: list[tuple[int, EdgeLine]] = []
     for page in pages:
-        band = tol.band * page.height
-        for where, order in (("top", page.elements), ("bottom", page.elements[::-1])):
-            for n, element in enumerate(order):
-                if not isinstance(element, Line):
-                    break
-                inside = element.bottom <= band if where == "top" else element.top >= page.height - band
-                if not inside:
-                    break
-                after = order[n + 1] if n + 1 < len(order) else None
-                if isinstance(after, Line) and abs(after.size - element.size) < tol.size_change:
-                    space = after.top - element.bottom if where == "top" else element.top - after.bottom
-                    if space <= tol.paragraph_gap(gap, element.size):
-                        break  # a paragraph's line, not a running header or footer
-                candidates.append((page, element, where, _running_key(element)))
+        stopped: set[str] = set()
+        for line in page.lines:
+            if line.where in stopped:
+                continue
+            if line.space is not None and line.space <= tol.paragraph_gap(gap, line.size):
+                stopped.add(line.where)  # a paragraph's line, not a running header or footer
+                continue
+            candidates.append((page.number, line))
     seen: dict[tuple[str, str], set[int]] = defaultdict(set)
-    for page, _, where, key in candidates:
-        seen[(where, key)].add(page.number)
-    text_pages = sum(1 for p in pages if p.chars)
+    for number, line in candidates:
+        seen[(line.where, line.key)].add(number)
+    text_pages = sum(1 for p in pages if p.has_text)
     need = 2 if text_pages <= 3 else max(2, round(0.3 * text_pages))
-    drop: set[int] = set()
-    for _, line, where, key in candidates:
-        if len(seen[(where, key)]) >= need or PAGE_NUMBER.match(key):
-            drop.add(id(line))
+    drops: Drops = defaultdict(set)
+    for number, line in candidates:
+        if len(seen[(line.where, line.key)]) >= need or PAGE_NUMBER.match(line.key):
+            drops[number].add(line.index)
+    return dict(drops)
+
+
+def resolved_pages(pages: Iterable[PageContent], drops: Drops, tol: Tolerances) -> Iterator[PageContent]:
+    """The pages without their running lines and with frames resolved, one page read ahead."""
+    held: PageContent | None = None
     for page in pages:
-        page.elements = [e for e in page.elements if id(e) not in drop]
+        remove = drops.get(page.number, set())
+        page.elements = [e for n, e in enumerate(page.elements) if n not in remove]
+        if held is not None:
+            yield _frames_resolved(held, page, tol)
+        held = page
+    if held is not None:
+        yield _frames_resolved(held, None, tol)
 
 
-def resolve_frames(pages: list[PageContent], tol: Tolerances) -> None:
+def _frames_resolved(page: PageContent, following: PageContent | None, tol: Tolerances) -> PageContent:
     """A one-cell "table" is a box drawn around text, read as body lines; unless it ends
     its page and a table of the same width starts the next one: then it is the first
     row of a table broken by the page break (a section heading row left behind)."""
-    for n, page in enumerate(pages):
-        elements: list[Element] = []
-        for i, e in enumerate(page.elements):
-            if isinstance(e, Table) and e.cell_count == 1:
-                following = pages[n + 1].elements if n + 1 < len(pages) else []
-                nxt = following[0] if following else None
-                if not (i == len(page.elements) - 1 and isinstance(nxt, Table) and same_width(nxt, e, tol)):
-                    cells = [s.cell for r in e.rows for s in r.slots if s.cell]
-                    elements.extend(ln for c in cells for ln in c.lines)
-                    continue
-            elements.append(e)
-        page.elements = elements
+    elements: list[Element] = []
+    nxt = following.elements[0] if following is not None and following.elements else None
+    for i, e in enumerate(page.elements):
+        if isinstance(e, Table) and e.cell_count == 1:
+            if not (i == len(page.elements) - 1 and isinstance(nxt, Table) and same_width(nxt, e, tol)):
+                cells = [s.cell for r in e.rows for s in r.slots if s.cell]
+                elements.extend(ln for c in cells for ln in c.lines)
+                continue
+        elements.append(e)
+    page.elements = elements
+    return page

@@ -1,11 +1,17 @@
 """The page loop: pages read in order, or by a pool of worker processes in chunks merged
-back in page order; then the whole-document steps and the blocks."""
+back in page order, and spooled; then the passes over the document.
+
+Memory does not grow with pages: a page read is packed into the spool with a few facts
+about it (its line gaps, the lines at its edges); the running headers and footers are
+found from the facts, the document's measures from one pass over the spool, and the
+blocks from a second pass, a page or two in memory at a time."""
 
 from __future__ import annotations
 
 import multiprocessing
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ...blocks import Block
 from ...errors import InputError
@@ -13,10 +19,13 @@ from ...inputs import Input, as_input
 from ...limits import Limits, default_limits
 from ..damage import Damage
 from ..registry import Progress
-from .emit import Emitter, line_gaps
-from .furniture import drop_running_lines, resolve_frames
-from .page import PageContent, page_content
+from .emit import Emitter
+from .flow import usual_gap
+from .furniture import PageEdges, edge_lines, resolved_pages, running_lines
+from .measures import Measuring, page_line_gaps
+from .page import page_content
 from .source import Source
+from .spool import PageSpool, packed
 from .tolerances import DEFAULT, Tolerances
 
 CHUNK = 24  # fewest pages read from one opening of the file (pdfminer's caches go with it)
@@ -24,6 +33,18 @@ CHUNK = 24  # fewest pages read from one opening of the file (pdfminer's caches 
 # is missing, as on Windows, pages are read in this process)
 FORK = "fork" in multiprocessing.get_all_start_methods()
 CHUNKS_PER_WORKER = 4  # longer documents: chunks grow so that each worker opens the file this often
+
+
+@dataclass(frozen=True)
+class PageRead:
+    """One page as the page loop gives it: packed for the spool, with the facts the
+    document-wide steps need before the pages are read back."""
+
+    number: int
+    packed: bytes
+    images: int
+    edges: PageEdges
+    body_gaps: list[float]  # as read, running headers and footers included
 
 
 def read_pdf(
@@ -42,15 +63,35 @@ def read_pdf(
     than ``limits.pdf_pages``, before any page is read."""
     limits = limits or default_limits()
     source = as_input(source, limits)
-    pages = list(read_pages(source, progress, jobs, tolerances, limits))
-    if not any(p.chars for p in pages):
-        if any(p.images for p in pages):
-            raise InputError(f"{source}: no text layer; scanned PDF? run OCR first")
-        raise InputError(f"{source}: the PDF contains no text")
-    drop_running_lines(pages, line_gaps(pages, tolerances)[0], tolerances)
-    resolve_frames(pages, tolerances)
-    # line spacing measured again (by the emitter) without the headers and footers
-    return iter(list(Emitter(pages, tolerances).blocks()))
+    spool = PageSpool()
+    try:
+        edges: list[PageEdges] = []
+        body_gaps: list[float] = []
+        images = 0
+        for page in read_pages(source, progress, jobs, tolerances, limits):
+            spool.add(page.packed)
+            edges.append(page.edges)
+            body_gaps += page.body_gaps
+            images += page.images
+        if not any(e.has_text for e in edges):
+            if images:
+                raise InputError(f"{source}: no text layer; scanned PDF? run OCR first")
+            raise InputError(f"{source}: the PDF contains no text")
+        drops = running_lines(edges, usual_gap(body_gaps, tolerances), tolerances)
+        # line spacing measured again without the headers and footers
+        measuring = Measuring(tolerances)
+        for content in resolved_pages(spool, drops, tolerances):
+            measuring.add(content)
+        emitter = Emitter(measuring.done(), tolerances)
+    except BaseException:
+        spool.close()
+        raise
+    return _emitted(emitter, spool, drops, tolerances)
+
+
+def _emitted(emitter: Emitter, spool: PageSpool, drops: dict[int, set[int]], tol: Tolerances) -> Iterator[Block]:
+    with spool:
+        yield from emitter.blocks(resolved_pages(spool, drops, tol))
 
 
 def read_pages(
@@ -60,11 +101,11 @@ def read_pages(
     tol: Tolerances,
     limits: Limits | None = None,
     chunk: int = CHUNK,
-) -> Iterator[PageContent]:
-    """Every page's content, in page order, read ``chunk`` pages (or more in a long document)
-    at a time. Each chunk opens the file anew (pdfminer parses the page tree and fonts
-    again) and drops pdfminer's caches when done: a reading process's memory does not grow
-    with pages (this process keeps every page's words for the whole-document steps)."""
+) -> Iterator[PageRead]:
+    """Every page, in page order, read ``chunk`` pages (or more in a long document) at a
+    time. Each chunk opens the file anew (pdfminer parses the page tree and fonts again)
+    and drops pdfminer's caches when done: a reading process's memory does not grow with
+    pages."""
     limits = limits or default_limits()
     pdf = as_input(pdf, limits)
     with Source(pdf) as source:
@@ -78,23 +119,29 @@ def read_pages(
     chunks = [range(start, min(start + chunk, total + 1)) for start in range(1, total + 1, chunk)]
     workers = min(workers, len(chunks))
     if workers <= 1:
-        results: Iterator[list[PageContent]] = (_read_chunk((pdf, chunk, tol)) for chunk in chunks)
+        results: Iterator[list[PageRead]] = (_read_chunk((pdf, chunk, tol)) for chunk in chunks)
         yield from _reported(results, total, progress)
         return
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         yield from _reported(pool.imap(_read_chunk, [(pdf, chunk, tol) for chunk in chunks]), total, progress)
 
 
-def _reported(results: Iterator[list[PageContent]], total: int, progress: Progress | None) -> Iterator[PageContent]:
-    for contents in results:
-        for page in contents:
+def _reported(results: Iterator[list[PageRead]], total: int, progress: Progress | None) -> Iterator[PageRead]:
+    for pages in results:
+        for page in pages:
             yield page
             if progress is not None:
                 progress(page.number, total)
 
 
-def _read_chunk(job: tuple[Input, range, Tolerances]) -> list[PageContent]:
+def _read_chunk(job: tuple[Input, range, Tolerances]) -> list[PageRead]:
     """One chunk of pages, from its own opening of the PDF."""
     pdf, numbers, tol = job
     with Source(pdf) as source:
-        return [page_content(raw, tol) for raw in source.read(numbers)]
+        pages = []
+        for raw in source.read(numbers):
+            content = page_content(raw, tol)
+            body_gaps, _ = page_line_gaps(content, tol)
+            edges = edge_lines(content, tol)
+            pages.append(PageRead(content.number, packed(content), content.images, edges, body_gaps))
+        return pages

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterator
 
 STRIP = "\"'()[]{}.,;:!?\u201c\u201d\u2018\u2019"
 LETTERS = re.compile(r"[^\W\d_]")
@@ -33,11 +33,16 @@ def _shape(key: str) -> str:
     return DIGITS.sub("9", LETTERS.sub("a", key)) if DIGITS.search(key) else ""
 
 
+def word_keys(text: str) -> Iterator[str]:
+    """The words of ``text`` as the vocabulary counts them."""
+    return (_key(t) for t in text.split())
+
+
 class Vocabulary:
     """How often each word is printed in the document (case and edge punctuation aside)."""
 
-    def __init__(self, texts: Iterable[str]):
-        self.counts: Counter[str] = Counter(_key(t) for text in texts for t in text.split())
+    def __init__(self, counts: Counter[str]):
+        self.counts = counts
         self.shapes: Counter[str] = Counter()
         for key, count in self.counts.items():
             shape = _shape(key)
