@@ -24,7 +24,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]  # this checkout's extractor, an
 from catalogue_versions import version_1_2_text  # noqa: E402
 
 from extractor.catalogue import build_catalogue, source_files  # noqa: E402
-from extractor.catalogue.command import default_jobs  # noqa: E402
+from extractor.cores import available_cores  # noqa: E402
 from extractor.pipeline import BUNDLED_SPEC  # noqa: E402
 
 
@@ -63,7 +63,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--pdf", action="store_true", help="also catalogue the 96-page PDF")
-    parser.add_argument("--jobs", type=int, default=default_jobs())
+    parser.add_argument("--jobs", type=int, default=available_cores())
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         sources = make_sources(Path(tmp) / "specs", args.pdf)

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
 import subprocess
 import sys
@@ -40,6 +39,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from extractor.cores import available_cores  # noqa: E402 - after the path is set
 
 DEFAULT = ROOT / "fixtures" / "source_specs" / "isp-level5-professional-sales-spec-v1.1.pdf"
 RATIO_TARGET = 0.33
@@ -177,7 +178,7 @@ def repeat_pages(path: Path, pages: int, target: Path) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("pdf", nargs="?", type=Path, default=DEFAULT)
-    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--jobs", type=int, default=available_cores())
     parser.add_argument("--pages", type=int, default=1000, help="length of the long run (0: skip it)")
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--child", help=argparse.SUPPRESS)
@@ -198,7 +199,7 @@ def main() -> int:
     text = measure("pdfium_text", path, 1, args.runs)
     chars = measure("pdfium_chars", path, 1, 1)["result"]
     ratio = ours["seconds"] / tables["seconds"]
-    print(f"file:                       {path.name} ({pages} pages, {os.cpu_count()} cores)")
+    print(f"file:                       {path.name} ({pages} pages, {available_cores()} cores)")
     print(f"read_pdf, jobs={args.jobs}:            {ours['seconds']:8.2f} s  {pages / ours['seconds']:6.1f} pages/s  "
           f"peak RSS {ours['rss_mb']:.0f} MB (workers {ours['worker_rss_mb']:.0f} MB)")
     print(f"read_pdf, jobs=1:            {serial['seconds']:8.2f} s  {pages / serial['seconds']:6.1f} pages/s  "

@@ -138,7 +138,7 @@ profile_option = click.option(
 
 jobs_option = click.option(
     "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
-    help="Worker processes reading PDF pages (default: one per core). The output does not depend on it.")
+    help="Worker processes reading PDF pages (default: one per available core). The output does not depend on it.")
 
 
 @main.command("extract")

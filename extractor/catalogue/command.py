@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -11,14 +10,11 @@ from typing import NoReturn
 
 import click
 
+from ..cores import available_cores
 from ..errors import InputError
 from .build import Catalogue, build_catalogue, source_files
 from .manifest import Published
 from .sources import Advance
-
-
-def default_jobs() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def _fail(message: str) -> NoReturn:
@@ -65,7 +61,7 @@ def catalogue_command(sources: tuple[Path, ...], output: str, jobs: int | None, 
     try:
         paths = source_files(list(sources), out_dir)
         with batch_progress(len(paths), quiet) as advance:
-            catalogue = build_catalogue(paths, out_dir, jobs or default_jobs(), advance)
+            catalogue = build_catalogue(paths, out_dir, jobs or available_cores(), advance)
     except InputError as exc:
         _fail(str(exc))
     except OSError as exc:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ...blocks import Block
+from ...cores import available_cores
 from ...errors import InputError
 from ...inputs import Input, as_input
 from ...limits import Limits, default_limits
@@ -114,7 +115,7 @@ def read_pages(
         raise InputError(f"{pdf}: the PDF has no pages")
     if total > limits.pdf_pages:
         raise limits.exceeded("pdf_pages", str(pdf), f"{total} pages")
-    workers = max(1, jobs or os.cpu_count() or 1) if FORK else 1
+    workers = max(1, jobs or available_cores()) if FORK else 1
     chunk = max(chunk, -(-total // (CHUNKS_PER_WORKER * workers)))
     chunks = [range(start, min(start + chunk, total + 1)) for start in range(1, total + 1, chunk)]
     workers = min(workers, len(chunks))
