@@ -42,6 +42,7 @@ class DocumentMeasures:
     body_limit: float  # the right margin: the widest body line, outliers aside
     body_top: float  # where the text area starts on a page
     body_bottom: float  # and where it ends
+    body_size: float  # the font size of most body text
     vocabulary: Vocabulary
 
 
@@ -53,6 +54,7 @@ class Measuring:
         self.body_gaps: list[float] = []
         self.cell_gaps: list[float] = []
         self.words: Counter[str] = Counter()
+        self.sizes: Counter[float] = Counter()  # characters of body text by font size
         self.body_x1: list[float] = []
         self.tops: list[float] = []
         self.bottoms: list[float] = []
@@ -65,6 +67,7 @@ class Measuring:
             if isinstance(e, Line):
                 self.words.update(word_keys(e.text))
                 self.body_x1.append(e.x1)
+                self.sizes[e.size] += len(e.text)
                 continue
             for row in e.rows:
                 for slot in row.slots:
@@ -86,5 +89,6 @@ class Measuring:
             # a stray element at the start or end of a page here and there aside
             body_top=tops[(len(tops) - 1) // 4] if tops else 0.0,
             body_bottom=bottoms[int(0.9 * (len(bottoms) - 1))] if bottoms else 0.0,
+            body_size=self.sizes.most_common(1)[0][0] if self.sizes else 0.0,
             vocabulary=Vocabulary(self.words),
         )
