@@ -129,7 +129,10 @@ class Flow:
         if not continued:
             if line.page != prev.page:
                 return True
-            if line.top - prev.bottom > tol.paragraph_gap(self.gap, prev.size, self.own_gap):
+            if self._label_item_text(prev, line, current):
+                return False
+            gap = line.top - prev.bottom
+            if gap > tol.paragraph_gap(self.gap, prev.size, self.own_gap) and not self._wrapped(prev, line, gap):
                 return True
         if current.kind == "item":
             # wrapped lines of an item hang at its text (Word lists) or come back under the
@@ -150,6 +153,24 @@ class Flow:
             if line.x0 < prev.x0 - tol.indent and len(current.lines) > 1:
                 return True
         return fits(prev, line, self.limit, tol)
+
+    def _wrapped(self, prev: Line, line: Line, gap: float) -> bool:
+        """Did the layout engine wrap ``prev`` onto ``line`` in a body paragraph whose line
+        spacing is wider than the document's usual one (paragraph styles differ in line
+        spacing)? ``prev`` reached the right margin, the next word would not have fitted,
+        and the gap is within the spread of line spacings."""
+        tol = self.tol
+        if not self.body or fits(prev, line, self.limit, tol):
+            return False
+        return gap <= tol.paragraph_gap(self.gap, prev.size) + tol.line_spacing_spread_ems * prev.size
+
+    def _label_item_text(self, prev: Line, line: Line, current: Para) -> bool:
+        """Is ``line`` the text of a list item that printed only its label ("• 1.1"), set
+        below the label at the item's text indent?"""
+        if current.kind != "item" or len(current.lines) != 1 or " " in current.texts[0].strip():
+            return False
+        tol = self.tol
+        return abs(line.x0 - current.text_x0) <= tol.indent and line.top - prev.bottom <= tol.row_gap_ems * prev.size
 
     def parts(self, vocabulary: Vocabulary) -> list[tuple[Para, str]]:
         """The paragraphs and items with text, each with its text."""

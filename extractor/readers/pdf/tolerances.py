@@ -39,6 +39,7 @@ class Tolerances:
     same_edge: float = 3.0  # table edges and column starts this close are the same
     same_column: float = 2.0  # cell edges this close in two rows are the same column
     band: float = 0.12  # top and bottom fraction of the page where headers and footers live
+    running_drift: float = 3.0  # a running header or footer sits this close to one height on its pages
     fill_slack: float = 48.0  # a table broken by a page break ends this close to the text bottom
     page_top_slack: float = 6.0  # an element this close to the text top starts its page
     column_gap_ems: float = 2.0  # a gap this wide (and column_gap_min) between words splits columns
@@ -49,6 +50,7 @@ class Tolerances:
     paragraph_gap_ems: float = 0.15  # starts a paragraph (the larger of the two)
     own_gap_min: float = 0.5  # the same above a container's own measured line gap
     own_gap_ems: float = 0.05
+    line_spacing_spread_ems: float = 0.2  # line gaps of body paragraphs exceed the usual one by this much
     space_ems: float = 0.25  # the width of a space, for "would the next word have fitted?"
     fit_slack: float = 1.0
     cell_right_pad: float = 3.0  # assumed right padding of a cell's text
