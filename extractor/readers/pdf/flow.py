@@ -127,10 +127,10 @@ class Flow:
         if line.bold != prev.bold and len(line.text) > 3 and len(prev.text) > 3:
             return True
         if not continued:
-            if line.page != prev.page:
-                return True
             if self._label_item_text(prev, line, current):
                 return False
+            if line.page != prev.page:
+                return True
             gap = line.top - prev.bottom
             if gap > tol.paragraph_gap(self.gap, prev.size, self.own_gap) and not self._wrapped(prev, line, gap):
                 return True
@@ -166,11 +166,15 @@ class Flow:
 
     def _label_item_text(self, prev: Line, line: Line, current: Para) -> bool:
         """Is ``line`` the text of a list item that printed only its label ("• 1.1"), set
-        below the label at the item's text indent?"""
+        below the label at the item's text indent (or at the top of the next page)?"""
         if current.kind != "item" or len(current.lines) != 1 or " " in current.texts[0].strip():
             return False
         tol = self.tol
-        return abs(line.x0 - current.text_x0) <= tol.indent and line.top - prev.bottom <= tol.row_gap_ems * prev.size
+        if abs(line.x0 - current.text_x0) > tol.indent:
+            return False
+        if line.page != prev.page:
+            return line.page == prev.page + 1
+        return line.top - prev.bottom <= tol.row_gap_ems * prev.size
 
     def parts(self, vocabulary: Vocabulary) -> list[tuple[Para, str]]:
         """The paragraphs and items with text, each with its text."""

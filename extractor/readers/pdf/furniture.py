@@ -66,8 +66,8 @@ def edge_lines(page: PageContent, tol: Tolerances) -> PageEdges:
 
 
 def running_lines(pages: list[PageEdges], gap: float, tol: Tolerances) -> Drops:
-    """Body lines in the top/bottom band that recur across pages at the same height (or
-    that are bare page numbers), given the usual line gap ``gap``.
+    """Body lines in the top/bottom band that recur across half the pages or more at
+    the same height (or that are page numbers), given the usual line gap ``gap``.
 
     A candidate stands apart: it is one of the lines met first from the page's edge,
     and it is not a wrapped line of a paragraph running on into the body. The same text
@@ -87,11 +87,14 @@ def running_lines(pages: list[PageEdges], gap: float, tol: Tolerances) -> Drops:
     for number, line in candidates:
         tops[(line.where, line.key)].append((line.top, number))
     text_pages = sum(1 for p in pages if p.has_text)
-    need = 2 if text_pages <= 3 else max(2, round(0.3 * text_pages))
+    need = 2 if text_pages <= 3 else max(2, -(-text_pages // 2))  # on half the pages or more
     drops: Drops = defaultdict(set)
     for number, line in candidates:
         pages_there = {n for top, n in tops[(line.where, line.key)] if abs(top - line.top) <= tol.running_drift}
-        if len(pages_there) >= need or PAGE_NUMBER.match(line.key):
+        # "Page 3 of 9" anywhere; a bare number ("4", an outcome's number) only as a running
+        # line or on a one-page document
+        numbered = PAGE_NUMBER.match(line.key) and (line.key != "#" or text_pages == 1)
+        if len(pages_there) >= need or numbered:
             drops[number].add(line.index)
     return dict(drops)
 
