@@ -2,8 +2,8 @@
 
 A new paragraph starts after a vertical gap, a change of size or weight, an indent
 change, or a line that ended short although the next word would have fitted; a line that
-starts with a bullet glyph (``•``, U+F0B7, ``-``) starts an item, and the item goes on over
-its wrapped lines. Lines are joined with a space, except across a break inside a word
+starts with a bullet glyph (``•``, U+F0B7) starts an item, and so does, in the body only, a
+typed ``-`` or ``1.``; the item goes on over its wrapped lines. Lines are joined with a space, except across a break inside a word
 (see ``wordbreaks``).
 """
 
@@ -78,7 +78,9 @@ class Flow:
         self.limit = limit  # right edge of the text area
         self.gap = gap  # normal space between lines of one paragraph
         self.own_gap = own_gap  # measured on these lines (not the document's usual gap)
-        self.body = body  # numbered lines start items only in the body, as in the text form
+        # typed list markers ("1.", "- ") start items only in the body, as in the text form;
+        # in a cell they are printed text, as in the Word and HTML forms
+        self.body = body
         self.tol = tol
         self.paras: list[Para] = []
         self.prev: Line | None = None
@@ -95,7 +97,7 @@ class Flow:
         prev, current = self.prev, self.paras[-1] if self.paras else None
         self.prev = line
         found = marker(line.words)
-        if found and found[0] == "number" and not self.body:
+        if found and found[0] in ("dash", "number") and not self.body:
             found = None
         if found and found[0] in ("dash", "number") and current and prev:
             # a dash or number starts an item only where a new paragraph could start
