@@ -23,6 +23,7 @@ from helpers import FACTS, facts_as_expected, outcomes_as_expected
 from extractor.model import Specification
 from extractor.pipeline import extract
 from extractor.readers.pdf import read_pdf
+from extractor.readers.registry import read_blocks
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 BODIES = FIXTURES / "bodies"
@@ -154,3 +155,23 @@ def _findings(spec: Specification) -> Counter:
 def test_findings_equal_the_html_or_markdown_form(pdf):
     from_source = _extracted(BODIES / _expected(pdf)["fixture"])
     assert _findings(_extracted(pdf)) == _findings(from_source)
+
+
+def _headings(blocks) -> list[tuple[int | None, str]]:
+    return [(b.level, b.text) for b in blocks if b.kind == "heading"]
+
+
+@pytest.mark.parametrize("pdf", _params(("units", "structure_only"), "headings"))
+def test_headings_come_back_with_their_levels(pdf):
+    """Every heading of the HTML or Markdown form is a heading of the PDF, in order and at its
+    level (from its size: h1 twice the body size, h2 1.5 times, h3 1.17; h4 bold at the body
+    size, h5 bold and smaller). The PDF has more only at level 4: bold text at the body size
+    (a bold paragraph or header cell) prints as an h4 does."""
+    source = BODIES / _expected(pdf)["fixture"]
+    wanted = _headings(read_blocks(source, "html" if source.suffix == ".html" else "markdown"))
+    got = _headings(read_blocks(pdf, "pdf"))
+    extra = list(got)
+    for heading in wanted:
+        assert heading in extra, heading
+        extra = extra[extra.index(heading) + 1 :]
+    assert all(level == 4 for level, _ in (h for h in got if h not in wanted)), got

@@ -3,8 +3,9 @@
 A new paragraph starts after a vertical gap, a change of size or weight, an indent
 change, or a line that ended short although the next word would have fitted; a line that
 starts with a bullet glyph (``•``, U+F0B7) starts an item, and so does, in the body only, a
-typed ``-`` or ``1.``; the item goes on over its wrapped lines. Lines are joined with a space, except across a break inside a word
-(see ``wordbreaks``).
+typed ``-`` or ``1.``; the item goes on over its wrapped lines (and takes the text set
+under an item that printed only its label, "• 1.1"). Lines are joined with a space, except
+across a break inside a word (see ``wordbreaks``).
 """
 
 from __future__ import annotations
