@@ -58,8 +58,20 @@ def _gutter_run(elements: list[Element], start: int, tol: Tolerances) -> tuple[i
             break
         gutters = _table_gutters(run, free, tol)
         if gutters and len(run) >= tol.gutter_lines:
-            best = (end + 1, gutters)
+            best = (start + _trimmed(run, gutters, tol), gutters)
     return best
+
+
+def _trimmed(run: list[Line], gutters: list[Gutter], tol: Tolerances) -> int:
+    """How many lines of ``run`` the table holds: lines after the last one with text on
+    both sides of a gutter stay only while they follow at the table's own spacing (the
+    rest of a long column), not after a wider gap (a paragraph after the table)."""
+    last = max(i for i, ln in enumerate(run) if any(_gap_across(ln, g) is not None for g in gutters))
+    spacing = max((b.top - a.bottom for a, b in pairwise(run[: last + 1])), default=0.0)
+    count = last + 1
+    while count < len(run) and run[count].top - run[count - 1].bottom <= tol.paragraph_gap(spacing, run[count].size, own=True):
+        count += 1
+    return count
 
 
 def _free_strips(lines: list[Line], tol: Tolerances) -> list[Gutter]:
