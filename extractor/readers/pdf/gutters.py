@@ -88,24 +88,20 @@ def _free_strips(lines: list[Line], tol: Tolerances) -> list[Gutter]:
 
 def _table_gutters(lines: list[Line], free: list[Gutter], tol: Tolerances) -> list[Gutter]:
     """The strips that divide the lines into columns: text on both sides in the first
-    line and in several others, in one of them far apart (a cell's text ending short; a river of spaces down a
-    paragraph has only spaces between words), every column with a line of two words or
-    more (not a column of labels or numbers); none if no strip is narrower than the
-    column gap ``borderless`` looks for."""
+    line and in several others, never only a space between words apart (as down a river
+    of spaces in a paragraph), in one line far apart (a cell's text ending short); none
+    if no strip is narrower than the column gap ``borderless`` looks for."""
     size = lines[0].size
     gutters = [
         g
         for g in free
-        if _apart(lines[0], g, tol)
+        if _gap_across(lines[0], g) is not None
         and sum(1 for ln in lines if _gap_across(ln, g) is not None) >= tol.gutter_lines
+        and all(_apart(ln, g, tol) for ln in lines if _gap_across(ln, g) is not None)
         and any((_gap_across(ln, g) or 0.0) >= tol.column_gap_ems * size for ln in lines)
     ]
     if not gutters:
         return []
-    edges = [float("-inf"), *(g[0] for g in gutters), float("inf")]
-    for left, right in pairwise(edges):
-        if not any(sum(1 for w in ln.words if left < w.x0 and w.x1 <= right) >= 2 for ln in lines):
-            return []
     if all(b - a >= tol.column_gap(size) for a, b in gutters):
         return []
     return gutters
@@ -153,10 +149,11 @@ def _gutter_table(page: int, lines: list[Line], gutters: list[Gutter], tol: Tole
 
 def _row_spans(column_lines: list[list[Line]], tol: Tolerances) -> list[tuple[float, float]]:
     """Rows: the heights where some column has text, cut where every column has a gap wider
-    than the smallest gap between two lines of one column."""
+    than the smallest gap between two lines of one column (or than a usual line gap, where
+    each cell holds one line and the smallest gap is between rows)."""
     gaps = [b.top - a.bottom for held in column_lines for a, b in pairwise(held) if b.top - a.bottom >= -1.0]
     spans = sorted((ln.top, ln.bottom, ln.size) for held in column_lines for ln in held)
-    least = min(gaps, default=0.0)
+    least = min([*gaps, tol.default_gap])
     out: list[tuple[float, float]] = []
     for top, bottom, size in spans:
         if out and top - out[-1][1] <= tol.paragraph_gap(least, size, own=True):
