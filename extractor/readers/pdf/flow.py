@@ -160,10 +160,11 @@ class Flow:
     def _wrapped(self, prev: Line, line: Line, gap: float) -> bool:
         """Did the layout engine wrap ``prev`` onto ``line`` in a body paragraph whose line
         spacing is wider than the document's usual one (paragraph styles differ in line
-        spacing)? ``prev`` reached the right margin, the next word would not have fitted,
-        and the gap is within the spread of line spacings."""
+        spacing)? The next word would not have fitted on ``prev``, ``line`` goes on with a
+        word in lower case (a sentence running on, not the next entry of a list), and the
+        gap is within the spread of line spacings."""
         tol = self.tol
-        if not self.body or fits(prev, line, self.limit, tol):
+        if not self.body or not line.text[:1].islower() or fits(prev, line, self.limit, tol):
             return False
         return gap <= tol.paragraph_gap(self.gap, prev.size) + tol.line_spacing_spread_ems * prev.size
 
