@@ -122,3 +122,31 @@ def without_provenance(value):
     if isinstance(value, list):
         return [without_provenance(v) for v in value]
     return value
+
+
+def outcomes_as_expected(unit) -> list[dict]:
+    """A unit's learning outcomes and criteria as a fixture's ``expected.json`` writes them."""
+    return [
+        {
+            "number": str(lo.number),
+            "text": lo.text,
+            "assessment_criteria": [{"number": c.number, "text": c.text} for c in lo.assessment_criteria],
+        }
+        for lo in unit.learning_outcomes
+    ]
+
+
+FACTS = ("reference", "unit_number", "title", "level", "credits", "glh", "tqt")
+
+
+def facts_as_expected(unit) -> dict:
+    """A unit's facts under the keys of a fixture's ``expected.json``."""
+    return {
+        "reference": unit.uan or unit.reference_printed or None,
+        "unit_number": unit.unit_number,
+        "title": unit.title or None,
+        "level": unit.level_printed,
+        "credits": unit.credits,
+        "glh": unit.glh,
+        "tqt": unit.tqt,
+    }

@@ -157,9 +157,9 @@ class Reconciliation:
         title_block = first_heading or (paragraphs[0] if paragraphs else None)
         title = title_block.text if title_block else ""
         level = LEVEL.search(title)
-        sector_block = next(
-            (b for b in paragraphs[:6] if parse_sector(b.text).code is not None), None
-        )
+        # the sector printed near the top, as a paragraph or a heading (a title page's large print)
+        opening = [b for b in self.paragraphs if b.kind in ("paragraph", "heading")][:6]
+        sector_block = next((b for b in opening if parse_sector(b.text).code is not None), None)
         latest = self.change_log[-1] if self.change_log else None
         return Document(
             title=title,

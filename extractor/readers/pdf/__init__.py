@@ -7,7 +7,8 @@ cells. Words inside a table go to the cell that holds them, the others form body
 spool (``spool``) so that memory does not grow with pages. Then, over the whole
 document, running headers and footers are dropped (``furniture``), the line spacing and
 text area measured (``measures``), tables and cells broken by page breaks are joined, and
-lines are reflowed into paragraphs and list items (``emit``, ``flow``, ``wordbreaks``). Every
+lines are reflowed into paragraphs and list items (``emit``, ``flow``, ``wordbreaks``);
+short body paragraphs printed larger or in bold are headings (``headings``). Every
 block, cell and part carries its page and bounding box (x0, top, x1, bottom) in PDF
 points from the top-left corner. Tolerances are named in ``tolerances``.
 """

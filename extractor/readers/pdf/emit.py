@@ -15,6 +15,7 @@ from itertools import pairwise
 
 from ...blocks import Block, Cell, Location, Part
 from .flow import Flow, fits, marker
+from .headings import heading_level
 from .lines import Line, rounded
 from .measures import DocumentMeasures
 from .page import PageContent
@@ -31,6 +32,7 @@ class Emitter:
         self.vocabulary = measures.vocabulary
         self.body_limit = measures.body_limit
         self.body_top, self.body_bottom = measures.body_top, measures.body_bottom
+        self.body_size = measures.body_size
 
     def blocks(self, pages: Iterable[PageContent]) -> Iterator[Block]:
         """The pages' blocks, each table given out once the next element shows it ends
@@ -200,7 +202,11 @@ class Emitter:
             flow.feed([line], continued=continued)
             prev = line
         for p, text in flow.parts(self.vocabulary):
-            yield Block(p.kind, p.location(), text=text)
+            level = heading_level(p.lines, self.body_size) if p.kind == "paragraph" else None
+            if level is None:
+                yield Block(p.kind, p.location(), text=text)
+            else:
+                yield Block("heading", p.location(), text=text, level=level)
 
     def _page_run_on(self, prev: Line, line: Line) -> bool:
         """A body paragraph running on over a page break: ``prev`` is the last line of its

@@ -2,9 +2,10 @@
 
 A new paragraph starts after a vertical gap, a change of size or weight, an indent
 change, or a line that ended short although the next word would have fitted; a line that
-starts with a bullet glyph (``•``, U+F0B7, ``-``) starts an item, and the item goes on over
-its wrapped lines. Lines are joined with a space, except across a break inside a word
-(see ``wordbreaks``).
+starts with a bullet glyph (``•``, U+F0B7) starts an item, and so does, in the body only, a
+typed ``-`` or ``1.``; the item goes on over its wrapped lines (and takes the text set
+under an item that printed only its label, "• 1.1"). Lines are joined with a space, except
+across a break inside a word (see ``wordbreaks``).
 """
 
 from __future__ import annotations
@@ -78,7 +79,9 @@ class Flow:
         self.limit = limit  # right edge of the text area
         self.gap = gap  # normal space between lines of one paragraph
         self.own_gap = own_gap  # measured on these lines (not the document's usual gap)
-        self.body = body  # numbered lines start items only in the body, as in the text form
+        # typed list markers ("1.", "- ") start items only in the body, as in the text form;
+        # in a cell they are printed text, as in the Word and HTML forms
+        self.body = body
         self.tol = tol
         self.paras: list[Para] = []
         self.prev: Line | None = None
@@ -95,7 +98,7 @@ class Flow:
         prev, current = self.prev, self.paras[-1] if self.paras else None
         self.prev = line
         found = marker(line.words)
-        if found and found[0] == "number" and not self.body:
+        if found and found[0] in ("dash", "number") and not self.body:
             found = None
         if found and found[0] in ("dash", "number") and current and prev:
             # a dash or number starts an item only where a new paragraph could start
@@ -127,9 +130,12 @@ class Flow:
         if line.bold != prev.bold and len(line.text) > 3 and len(prev.text) > 3:
             return True
         if not continued:
+            if self._label_item_text(prev, line, current):
+                return False
             if line.page != prev.page:
                 return True
-            if line.top - prev.bottom > tol.paragraph_gap(self.gap, prev.size, self.own_gap):
+            gap = line.top - prev.bottom
+            if gap > tol.paragraph_gap(self.gap, prev.size, self.own_gap) and not self._wrapped(prev, line, gap):
                 return True
         if current.kind == "item":
             # wrapped lines of an item hang at its text (Word lists) or come back under the
@@ -150,6 +156,29 @@ class Flow:
             if line.x0 < prev.x0 - tol.indent and len(current.lines) > 1:
                 return True
         return fits(prev, line, self.limit, tol)
+
+    def _wrapped(self, prev: Line, line: Line, gap: float) -> bool:
+        """Did the layout engine wrap ``prev`` onto ``line`` in a body paragraph whose line
+        spacing is wider than the document's usual one (paragraph styles differ in line
+        spacing)? The next word would not have fitted on ``prev``, ``line`` goes on with a
+        word in lower case (a sentence running on, not the next entry of a list), and the
+        gap is within the spread of line spacings."""
+        tol = self.tol
+        if not self.body or not line.text[:1].islower() or fits(prev, line, self.limit, tol):
+            return False
+        return gap <= tol.paragraph_gap(self.gap, prev.size) + tol.line_spacing_spread_ems * prev.size
+
+    def _label_item_text(self, prev: Line, line: Line, current: Para) -> bool:
+        """Is ``line`` the text of a list item that printed only its label ("• 1.1"), set
+        below the label at the item's text indent (or at the top of the next page)?"""
+        if current.kind != "item" or len(current.lines) != 1 or " " in current.texts[0].strip():
+            return False
+        tol = self.tol
+        if abs(line.x0 - current.text_x0) > tol.indent:
+            return False
+        if line.page != prev.page:
+            return line.page == prev.page + 1
+        return line.top - prev.bottom <= tol.row_gap_ems * prev.size
 
     def parts(self, vocabulary: Vocabulary) -> list[tuple[Para, str]]:
         """The paragraphs and items with text, each with its text."""

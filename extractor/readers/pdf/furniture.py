@@ -29,6 +29,7 @@ class EdgeLine:
     where: Literal["top", "bottom"]
     key: str  # its text folded, digits as "#"
     size: float
+    top: float
     space: float | None  # to the next line inward when that one has the same size
 
 
@@ -60,16 +61,18 @@ def edge_lines(page: PageContent, tol: Tolerances) -> PageEdges:
             if isinstance(after, Line) and abs(after.size - element.size) < tol.size_change:
                 space = after.top - element.bottom if where == "top" else element.top - after.bottom
             key = DIGITS.sub("#", fold(element.text)).lower()
-            found.append(EdgeLine(index, where, key, element.size, space))
+            found.append(EdgeLine(index, where, key, element.size, element.top, space))
     return PageEdges(page.number, page.chars > 0, found)
 
 
 def running_lines(pages: list[PageEdges], gap: float, tol: Tolerances) -> Drops:
-    """Body lines in the top/bottom band that recur across pages (or, in a one-page
-    document, that are bare page numbers), given the usual line gap ``gap``.
+    """Body lines in the top/bottom band that recur across half the pages or more at
+    the same height (or that are page numbers), given the usual line gap ``gap``.
 
     A candidate stands apart: it is one of the lines met first from the page's edge,
-    and it is not a wrapped line of a paragraph running on into the body."""
+    and it is not a wrapped line of a paragraph running on into the body. The same text
+    at the edge of pages but at other heights ("Assessment Criteria" ending two pages)
+    is content."""
     candidates: list[tuple[int, EdgeLine]] = []
     for page in pages:
         stopped: set[str] = set()
@@ -80,14 +83,18 @@ def running_lines(pages: list[PageEdges], gap: float, tol: Tolerances) -> Drops:
                 stopped.add(line.where)  # a paragraph's line, not a running header or footer
                 continue
             candidates.append((page.number, line))
-    seen: dict[tuple[str, str], set[int]] = defaultdict(set)
+    tops: dict[tuple[str, str], list[tuple[float, int]]] = defaultdict(list)
     for number, line in candidates:
-        seen[(line.where, line.key)].add(number)
+        tops[(line.where, line.key)].append((line.top, number))
     text_pages = sum(1 for p in pages if p.has_text)
-    need = 2 if text_pages <= 3 else max(2, round(0.3 * text_pages))
+    need = 2 if text_pages <= 3 else max(2, -(-text_pages // 2))  # on half the pages or more
     drops: Drops = defaultdict(set)
     for number, line in candidates:
-        if len(seen[(line.where, line.key)]) >= need or PAGE_NUMBER.match(line.key):
+        pages_there = {n for top, n in tops[(line.where, line.key)] if abs(top - line.top) <= tol.running_drift}
+        # "Page 3 of 9" anywhere; a bare number ("4", an outcome's number) only as a running
+        # line or on a one-page document
+        numbered = PAGE_NUMBER.match(line.key) and (line.key != "#" or text_pages == 1)
+        if len(pages_there) >= need or numbered:
             drops[number].add(line.index)
     return dict(drops)
 

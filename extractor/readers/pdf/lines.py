@@ -55,7 +55,8 @@ def join_words(words: list[Word], tol: Tolerances) -> str:
 
 def group_lines(page: int, words: list[Word], tol: Tolerances) -> list[Line]:
     """Group words into visual lines (words sorted by top; a word joins the current line
-    when its vertical centre falls within the line's span)."""
+    when its vertical centre falls within the span of the line's first word, so that the
+    words of neighbouring cells set at other heights do not chain lines together)."""
     lines: list[Line] = []
     current: list[Word] = []
     top = bottom = 0.0
@@ -63,7 +64,6 @@ def group_lines(page: int, words: list[Word], tol: Tolerances) -> list[Line]:
         cy = (w.top + w.bottom) / 2
         if current and top - tol.same_line <= cy <= bottom + tol.same_line:
             current.append(w)
-            bottom = max(bottom, w.bottom)
             continue
         if current:
             lines.append(Line.of(page, current, tol))

@@ -35,13 +35,29 @@ def page_line_gaps(page: PageContent, tol: Tolerances) -> tuple[list[float], lis
     return body, cells
 
 
+def wrapped_ends(page: PageContent, tol: Tolerances) -> list[float]:
+    """Where body lines end that a sentence runs on from: the next line, right below at
+    the same left edge, starts in lower case. Such a line was wrapped at the right margin
+    (few lines may reach it where most paragraphs are short)."""
+    lines = [e for e in page.elements if isinstance(e, Line)]
+    return [
+        a.x1
+        for a, b in pairwise(lines)
+        if b.text[:1].islower()
+        and abs(b.x0 - a.x0) <= tol.indent
+        and abs(a.size - b.size) < tol.size_change
+        and 0 <= b.top - a.bottom <= a.size
+    ]
+
+
 @dataclass(frozen=True)
 class DocumentMeasures:
     body_gap: float  # the usual space between wrapped lines of one body paragraph
     cell_gap: float  # the same in cells
-    body_limit: float  # the right margin: the widest body line, outliers aside
+    body_limit: float  # the right margin: the widest body line, outliers aside, or wider where text wrapped
     body_top: float  # where the text area starts on a page
     body_bottom: float  # and where it ends
+    body_size: float  # the font size of most body text
     vocabulary: Vocabulary
 
 
@@ -53,7 +69,9 @@ class Measuring:
         self.body_gaps: list[float] = []
         self.cell_gaps: list[float] = []
         self.words: Counter[str] = Counter()
+        self.sizes: Counter[float] = Counter()  # characters of body text by font size
         self.body_x1: list[float] = []
+        self.wrapped_x1: list[float] = []  # body lines that a sentence runs on from
         self.tops: list[float] = []
         self.bottoms: list[float] = []
 
@@ -61,10 +79,12 @@ class Measuring:
         body, cells = page_line_gaps(page, self.tol)
         self.body_gaps += body
         self.cell_gaps += cells
+        self.wrapped_x1 += wrapped_ends(page, self.tol)
         for e in page.elements:
             if isinstance(e, Line):
                 self.words.update(word_keys(e.text))
                 self.body_x1.append(e.x1)
+                self.sizes[e.size] += len(e.text)
                 continue
             for row in e.rows:
                 for slot in row.slots:
@@ -82,9 +102,10 @@ class Measuring:
         return DocumentMeasures(
             body_gap=usual_gap(self.body_gaps, self.tol),
             cell_gap=usual_gap(self.cell_gaps or self.body_gaps, self.tol),
-            body_limit=max((x for x in xs if x <= p90 + 20), default=0.0),
+            body_limit=max(max((x for x in xs if x <= p90 + 20), default=0.0), max(self.wrapped_x1, default=0.0)),
             # a stray element at the start or end of a page here and there aside
             body_top=tops[(len(tops) - 1) // 4] if tops else 0.0,
             body_bottom=bottoms[int(0.9 * (len(bottoms) - 1))] if bottoms else 0.0,
+            body_size=self.sizes.most_common(1)[0][0] if self.sizes else 0.0,
             vocabulary=Vocabulary(self.words),
         )

@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .borderless import with_borderless_tables
-from .lines import boxes_bbox, containing, group_lines
+from .gutters import with_gutter_tables
+from .lines import Line, boxes_bbox, containing, group_lines
 from .source import RawPage
 from .tables import Element, Table, ruled_rows
 from .tolerances import Tolerances, Word
@@ -35,6 +36,16 @@ def page_content(raw: RawPage, tol: Tolerances) -> PageContent:
         (body if index is None else table_words[index]).append(w)
     for table, cells, words in zip(tables, raw.tables, table_words, strict=True):
         table.rows = ruled_rows(number, cells, words, tol)
-    elements = with_borderless_tables(number, group_lines(number, body, tol), tol) + tables
+    elements: list[Element] = []
+    run: list[Line] = []
+    for e in [*with_gutter_tables(number, list(group_lines(number, body, tol)), tol), None]:
+        if isinstance(e, Line):
+            run.append(e)
+            continue
+        elements += with_borderless_tables(number, run, tol)
+        run = []
+        if e is not None:
+            elements.append(e)
+    elements += tables
     elements.sort(key=lambda e: e.top)
     return PageContent(number, raw.height, elements, raw.chars, raw.images)
