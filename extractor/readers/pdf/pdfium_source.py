@@ -43,7 +43,8 @@ from .tolerances import Word
 Matrix = tuple[float, float, float, float, float, float]
 WORDS = WordExtractor(extra_attrs=["fontname", "size"])
 SUBSET = re.compile(r"^[A-Z]{6}\+")
-LINE_END_HYPHEN = "\x02"  # pdfium's text for a hyphen that ends a line
+LINE_END_HYPHENS = ("\x02", "\ufffe")  # pdfium's text for a hyphen that ends a line (by char, in a range)
+GENERATED = frozenset(" \r\n")  # the characters pdfium may add that are not in the file
 HYPHENS = ("-", "\u00ad", "\u2010", "\u2011")
 PDFIUM_SEGMENT = {pdfium_c.FPDF_SEGMENT_MOVETO: "m", pdfium_c.FPDF_SEGMENT_LINETO: "l",
                   pdfium_c.FPDF_SEGMENT_BEZIERTO: "c"}
@@ -166,36 +167,41 @@ class PdfiumSource(Source):
 
     def _text(self, device: _Device, raw: Any, page: PDFPage, ctm: Matrix) -> None:
         count = pdfium_c.FPDFText_CountChars(raw)
+        texts = _page_text(raw, count)
         x, y = ctypes.c_double(), ctypes.c_double()
         m = pdfium_c.FS_MATRIX()
         run = _Run()
+        font: _Font | None = None
+        scale: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+        size = 0.0
         i = 0
         while i < count:
-            if pdfium_c.FPDFText_IsGenerated(raw, i):
+            text = texts[i]
+            if text in GENERATED and pdfium_c.FPDFText_IsGenerated(raw, i):
                 i += 1
                 continue
             obj = pdfium_c.FPDFText_GetTextObject(raw, i)
-            address = ctypes.cast(obj, ctypes.c_void_p).value
-            font = self._font(pdfium_c.FPDFTextObj_GetFont(obj), page)
+            address = ctypes.addressof(obj.contents)
             pdfium_c.FPDFText_GetCharOrigin(raw, i, x, y)
-            text = chr(pdfium_c.FPDFText_GetUnicode(raw, i))
             origin = (x.value, y.value)
             following = i + 1  # a ligature: one glyph, its text spread over characters at its origin
-            while following < count and not pdfium_c.FPDFText_IsGenerated(raw, following):
+            while following < count and texts[following] not in GENERATED:
                 pdfium_c.FPDFText_GetCharOrigin(raw, following, x, y)
-                same = ctypes.cast(pdfium_c.FPDFText_GetTextObject(raw, following), ctypes.c_void_p).value
-                if (x.value, y.value) != origin or same != address:
+                if (x.value, y.value) != origin:
                     break
-                text += chr(pdfium_c.FPDFText_GetUnicode(raw, following))
+                if ctypes.addressof(pdfium_c.FPDFText_GetTextObject(raw, following).contents) != address:
+                    break
+                text += texts[following]
                 following += 1
-            pdfium_c.FPDFText_GetMatrix(raw, i, m)
-            size = written(pdfium_c.FPDFText_GetFontSize(raw, i))
-            a, b, c, d = written(m.a), written(m.b), written(m.c), written(m.d)
-            cid = font.cid(text, raw, i, a * size)
-            e, f = run.place(address, origin, (a, b, c, d), size)
-            adv = device.render_char(mult_matrix((a, b, c, d, e, f), ctm), font.pdfminer, size, 1.0, 0.0, cid,
-                                     None, None)
-            run.advanced(adv)
+            if address != run.address or font is None:
+                font = self._font(pdfium_c.FPDFTextObj_GetFont(obj), page)
+                pdfium_c.FPDFText_GetMatrix(raw, i, m)
+                size = written(pdfium_c.FPDFText_GetFontSize(raw, i))
+                scale = _matrix(m)
+            cid = font.cid(text, raw, i, scale[0] * size)
+            matrix = run.place(address, origin, scale, size, ctm)
+            adv = device.render_char(matrix, font.pdfminer, size, 1.0, 0.0, cid, None, None)
+            run.adv = adv
             i = following
 
     def _font(self, handle: Any, page: PDFPage) -> _Font:
@@ -216,33 +222,44 @@ class PdfiumSource(Source):
 
 
 class _Font:
-    """A pdfminer font and its character codes by the text they stand for."""
+    """A pdfminer font and its character codes by the text they stand for (the codes the
+    font's /ToUnicode map gives a text, else those its encoding gives it)."""
 
     def __init__(self, font: PDFFont):
         self.pdfminer = font
-        self.codes: dict[str, list[int]] = {}
-        if isinstance(font, PDFCIDFont):
-            mapped = font.unicode_map.cid2unichr.items() if font.unicode_map else ()
-            for cid, text in mapped:
-                self.codes.setdefault(text, []).append(cid)
-            return
-        for cid in range(256):
-            try:
-                text = font.to_unichr(cid)
-            except (PDFUnicodeNotDefined, KeyError):
-                continue
-            self.codes.setdefault(text, []).append(cid)
+        codes: dict[str, list[int]] = {}
+        mapped = font.unicode_map.cid2unichr if getattr(font, "unicode_map", None) else {}
+        for cid, text in mapped.items():
+            codes.setdefault(text, []).append(cid)
+        if not isinstance(font, PDFCIDFont):
+            encoded: dict[str, list[int]] = {}
+            for cid in range(256):
+                try:
+                    text = font.to_unichr(cid)
+                except (PDFUnicodeNotDefined, KeyError):
+                    continue
+                if cid not in mapped:
+                    encoded.setdefault(text, []).append(cid)
+            codes = {**encoded, **codes}
+        for hyphen in LINE_END_HYPHENS:
+            codes[hyphen] = [c for h in HYPHENS for c in codes.get(h, ())]
+        self.code: dict[str, int] = {}  # texts whose codes are all as wide
+        self.choices: dict[str, list[int]] = {}  # the others
+        for text, cids in codes.items():
+            if len({font.char_width(c) for c in cids}) == 1:
+                self.code[text] = cids[0]
+            elif cids:
+                self.choices[text] = cids
 
     def cid(self, text: str, raw: Any, index: int, scale: float) -> int:
         """The character code of the glyph pdfium read as ``text``: of several, the one whose
         width is pdfium's (its loose box's width)."""
-        codes = self.codes.get(text)
-        if text == LINE_END_HYPHEN:
-            codes = [c for h in HYPHENS for c in self.codes.get(h, ())]
+        code = self.code.get(text)
+        if code is not None:
+            return code
+        codes = self.choices.get(text)
         if not codes:
             raise InputError(f"no character code for {text!r} in {self.pdfminer}")
-        if len(codes) == 1:
-            return codes[0]
         box = pdfium_c.FS_RECTF()
         pdfium_c.FPDFText_GetLooseCharBox(raw, index, box)
         width = (box.right - box.left) / scale if scale else 0.0
@@ -250,40 +267,51 @@ class _Font:
 
 
 class _Run:
-    """Glyph positions along one pdfium text object (one show operator), summed as pdfminer
-    sums them: the first glyph's origin as written, then each advance width plus the gap
-    pdfium leaves after it (kerning and spacing, snapped to whole thousandths of the font
-    size, or to a short decimal)."""
+    """Glyph positions along one pdfium text object (one show operator), computed as
+    pdfminer's ``render_string_horizontal`` computes them, operation for operation: the
+    first glyph at the object's origin (as written), then after each glyph its advance
+    width, less the kerning pdfium leaves before the next one (in whole thousandths of the
+    font size as a TJ array writes it; otherwise the gap as a short decimal)."""
 
     def __init__(self) -> None:
         self.address: int | None = None
-        self.start = (0.0, 0.0)
-        self.x = 0.0  # text-space distance from the first glyph
-        self.last = 0.0  # pdfium's origin of the previous glyph, along the line
+        self.matrix: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+        self.x = 0.0  # pdfminer's text-space position along the line
+        self.last = math.nan  # pdfium's origin of the previous glyph, along the line
+        self.y = math.nan
         self.adv = 0.0
 
-    def place(self, address: int | None, origin: tuple[float, float], scale: tuple[float, float, float, float],
-              size: float) -> tuple[float, float]:
-        a, b, c, _ = scale
-        if address != self.address or b or c or not a or origin[1] != self.origin_y:
-            self.address, self.start, self.x = address, (written(origin[0]), written(origin[1])), 0.0
-            self.origin_y, self.last = origin[1], origin[0]
-            return self.start
+    def place(self, address: int | None, origin: tuple[float, float], scale: Matrix, size: float,
+              ctm: Matrix) -> Matrix:
+        """The matrix pdfminer renders the glyph at ``origin`` with."""
+        a, b, c, d = scale[:4]
+        if address != self.address or b or c or not a or origin[1] != self.y:
+            self.address, self.x, self.y, self.last = address, 0.0, origin[1], origin[0]
+            self.matrix = mult_matrix((a, b, c, d, written(origin[0]), written(origin[1])), ctm)
+            return self.matrix
         slack = ULPS * math.ldexp(1.0, math.frexp(origin[0])[1] - 24) / abs(a)
         gap = (origin[0] - self.last) / a - self.adv
-        thousandths = gap / (0.001 * size) if size else 0.0
-        if abs(thousandths - round(thousandths)) * 0.001 * size <= slack:
-            gap = round(thousandths) * 0.001 * size
+        self.x += self.adv
+        dxscale = 0.001 * size
+        kerning = -gap / dxscale if dxscale else 0.0
+        if abs(kerning - round(kerning)) * dxscale <= slack:
+            if round(kerning):
+                self.x -= round(kerning) * dxscale
         else:
-            gap = snapped(gap, slack)
-        self.x += self.adv + gap
+            self.x += snapped(gap, slack)
         self.last = origin[0]
-        return a * self.x + self.start[0], self.start[1]
+        m = self.matrix
+        return (m[0], m[1], m[2], m[3], self.x * m[0] + 0.0 * m[2] + m[4], self.x * m[1] + 0.0 * m[3] + m[5])
 
-    origin_y = math.nan
 
-    def advanced(self, adv: float) -> None:
-        self.adv = adv
+def _page_text(raw: Any, count: int) -> list[str]:
+    """Each of pdfium's characters on the page as text (one call for the page)."""
+    buffer = ctypes.create_string_buffer(2 * count + 2)
+    pdfium_c.FPDFText_GetText(raw, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+    texts = list(buffer.raw[: 2 * count].decode("utf-16-le", errors="surrogatepass"))
+    if len(texts) != count:  # characters outside the basic plane: one at a time
+        texts = [chr(pdfium_c.FPDFText_GetUnicode(raw, i)) for i in range(count)]
+    return texts
 
 
 def _paint(device: _Device, obj: Any, ctm: Matrix) -> None:
