@@ -340,10 +340,23 @@ def _paint(device: _Device, obj: Any, ctm: Matrix) -> None:
             path.append((op, *point))
         if op != "m" and pdfium_c.FPDFPathSegment_GetClose(segment) and path[-1] != ("h",):
             path.append(("h",))
+    if "".join(str(p[0]) for p in path) == "mlllh":
+        path = _as_rectangle(path)
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke)
     device.ctm = ctm
     PDFLayoutAnalyzer.paint_path(device, _STATE, bool(stroke.value), bool(fill.value), False, path)
+
+
+def _as_rectangle(path: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """A rectangle traced as ``re`` traces it, with its far corners summed as pdfminer's
+    ``do_re`` sums them (x + w, y + h) from the width and height as written."""
+    (_, x, y), (_, x1, y1), (_, x2, y2), (_, x3, y3), _ = path
+    if not (y1 == y and x2 == x1 and x3 == x and y3 == y2):
+        return path
+    w = snapped(x1 - x, ULPS * math.ldexp(1.0, math.frexp(x1)[1] - 24))
+    h = snapped(y2 - y, ULPS * math.ldexp(1.0, math.frexp(y2)[1] - 24))
+    return [("m", x, y), ("l", x + w, y), ("l", x + w, y + h), ("l", x, y + h), ("h",)]
 
 
 class _State:
