@@ -16,7 +16,7 @@ from ..registry import Progress
 from .emit import Emitter, line_gaps
 from .furniture import drop_running_lines, resolve_frames
 from .page import PageContent, page_content
-from .source import Source
+from .pdfium_source import PdfiumSource as Source
 from .tolerances import DEFAULT, Tolerances
 
 CHUNK = 24  # fewest pages read from one opening of the file (pdfminer's caches go with it)

@@ -20,24 +20,22 @@ import ctypes
 import math
 import os
 import re
-from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
 import pypdfium2
 import pypdfium2.raw as pdfium_c
 from pdfminer.converter import PDFLayoutAnalyzer
-from pdfminer.layout import LTCurve, LTImage, LTLine, LTRect
-from pdfminer.pdffont import PDFCIDFont, PDFFont, PDFUnicodeNotDefined
+from pdfminer.layout import LTCurve, LTLine, LTRect
+from pdfminer.pdffont import PDFCIDFont, PDFFont, PDFType3Font, PDFUnicodeNotDefined
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdftypes import PDFObjRef, resolve1, stream_value
 from pdfminer.psparser import PSLiteral
 from pdfminer.utils import mult_matrix
 from pdfplumber.utils.text import WordExtractor
 
-from ...errors import InputError
 from ...inputs import Input
-from .source import Edge, RawPage, Source, _Device, _Frame, _leaves, _tables, describe
+from .source import Edge, RawPage, Source, _Device, _Frame, _leaves, _tables
 from .tolerances import Word
 
 Matrix = tuple[float, float, float, float, float, float]
@@ -75,38 +73,54 @@ def _matrix(m: pdfium_c.FS_MATRIX) -> Matrix:
     return (written(m.a), written(m.b), written(m.c), written(m.d), written(m.e), written(m.f))
 
 
+class _Unreadable(Exception):
+    """Something on a page that pdfium's primitives do not give as pdfminer reads it (a font
+    pdfminer does not load by that name, a glyph without a code, a vertical or Type 3 font,
+    turned text or a turned page): that page is read by pdfminer."""
+
+
 class PdfiumSource(Source):
-    """An open PDF: page count and pages by number, one at a time, read by pdfium."""
+    """An open PDF: page count and pages by number, one at a time, read by pdfium; a page
+    pdfium cannot give as pdfminer would, and every page of a file whose page tree pdfium
+    reads otherwise than pdfminer (a damaged file that pdfium repairs), read by pdfminer."""
 
     def __init__(self, pdf: Input | str | os.PathLike[str]):
         super().__init__(pdf)  # pdfminer's opening: its errors, page tree and geometry
+        self.pdfium: pypdfium2.PdfDocument | None = None
         try:
             self.pdfium = pypdfium2.PdfDocument(self.path.data)
-        except pypdfium2.PdfiumError as exc:
-            self._handle.close()
-            raise InputError(f"{self.path}: corrupt or truncated PDF ({describe(exc)})") from None
+        except pypdfium2.PdfiumError:
+            return
         if len(self.pdfium) != len(self.pages):
-            self.close()
-            raise InputError(f"{self.path}: corrupt PDF (page tree read as {len(self.pages)} pages "
-                             f"and as {len(self.pdfium)})")
+            self.pdfium.close()
+            self.pdfium = None
         self.fonts: dict[int, _Font] = {}  # by id of pdfminer's font
         self.handles: dict[int, _Font] = {}  # by pdfium's font handle, on the page being read
-
-    def close(self) -> None:
-        self.pdfium.close()
-        self._handle.close()
+        self.by_pdfminer: list[int] = []  # numbers of the pages read by pdfminer
 
     def __exit__(self, *exc: object) -> None:
-        self.close()
+        if self.pdfium is not None:
+            self.pdfium.close()
+        super().__exit__(*exc)
 
     def _page(self, number: int) -> RawPage:
+        if self.pdfium is not None:
+            try:
+                return self._pdfium_page(self.pdfium, number)
+            except _Unreadable:
+                self.by_pdfminer.append(number)
+        return super()._page(number)
+
+    def _pdfium_page(self, document: pypdfium2.PdfDocument, number: int) -> RawPage:
         page = self.pages[number - 1]
+        if page.rotate % 360:
+            raise _Unreadable(f"page turned {page.rotate} degrees")
         frame = _Frame.of(page)
         device = _Device(self.resources, number, frame)
         base = _page_ctm(page)
         device.begin_page(page, base)
         self.handles = {}
-        pdfium_page = self.pdfium[number - 1]
+        pdfium_page = document[number - 1]
         try:
             images = self._objects(device, pdfium_page.raw, base, pdfium_page.raw, True)
             self._chars(device, pdfium_page, page, base)
@@ -122,8 +136,6 @@ class PdfiumSource(Source):
                 lines.append(frame.line_edge(obj))
             elif isinstance(obj, LTCurve):
                 curves.extend(frame.curve_edges(obj))
-            elif isinstance(obj, LTImage):
-                images += 1
         chars = device.chars
         if not chars:
             return RawPage(number, frame.height, [], [], 0, images)
@@ -198,6 +210,8 @@ class PdfiumSource(Source):
                 pdfium_c.FPDFText_GetMatrix(raw, i, m)
                 size = written(pdfium_c.FPDFText_GetFontSize(raw, i))
                 scale = _matrix(m)
+                if scale[1] or scale[2] or not scale[0] or not scale[3]:
+                    raise _Unreadable(f"text turned or flattened by {scale[:4]}")
             cid = font.cid(text, raw, i, scale[0] * size)
             matrix = run.place(address, origin, scale, size, ctm)
             adv = device.render_char(matrix, font.pdfminer, size, 1.0, 0.0, cid, None, None)
@@ -213,7 +227,9 @@ class PdfiumSource(Source):
             name = buffer.value.decode("latin-1")
             found = _page_fonts(self.resources, page).get(SUBSET.sub("", name))
             if found is None:
-                raise InputError(f"{self.path}: font {name} not found in the page's resources")
+                raise _Unreadable(f"font {name} not found in the page's resources")
+            if found.is_vertical() or isinstance(found, PDFType3Font):
+                raise _Unreadable(f"font {name} is vertical or Type 3")
             font = self.fonts.get(id(found))
             if font is None:
                 font = self.fonts[id(found)] = _Font(found)
@@ -228,7 +244,8 @@ class _Font:
     def __init__(self, font: PDFFont):
         self.pdfminer = font
         codes: dict[str, list[int]] = {}
-        mapped = font.unicode_map.cid2unichr if getattr(font, "unicode_map", None) else {}
+        unicode_map = getattr(font, "unicode_map", None)
+        mapped: dict[int, str] = unicode_map.cid2unichr if unicode_map else {}
         for cid, text in mapped.items():
             codes.setdefault(text, []).append(cid)
         if not isinstance(font, PDFCIDFont):
@@ -259,7 +276,7 @@ class _Font:
             return code
         codes = self.choices.get(text)
         if not codes:
-            raise InputError(f"no character code for {text!r} in {self.pdfminer}")
+            raise _Unreadable(f"no character code for {text!r} in {self.pdfminer}")
         box = pdfium_c.FS_RECTF()
         pdfium_c.FPDFText_GetLooseCharBox(raw, index, box)
         width = (box.right - box.left) / scale if scale else 0.0
@@ -285,7 +302,7 @@ class _Run:
               ctm: Matrix) -> Matrix:
         """The matrix pdfminer renders the glyph at ``origin`` with."""
         a, b, c, d = scale[:4]
-        if address != self.address or b or c or not a or origin[1] != self.y:
+        if address != self.address or origin[1] != self.y:
             self.address, self.x, self.y, self.last = address, 0.0, origin[1], origin[0]
             self.matrix = mult_matrix((a, b, c, d, written(origin[0]), written(origin[1])), ctm)
             return self.matrix
