@@ -34,6 +34,7 @@ from extractor.readers.pdf.source import RawPage, Source  # noqa: E402
 
 DEFAULT_DIRS = (ROOT / "fixtures" / "source_specs", ROOT / "tests" / "fixtures" / "pdf")
 SOURCES: dict[str, type[Source]] = {"pdfminer": Source, "pdfium": PdfiumSource}
+FALLBACKS: dict[Path, str] = {}  # pages the pdfium source had pdfminer read, by file
 NOISE = 1e-9  # coordinate differences below this are double-precision noise, counted as equal
 
 
@@ -55,9 +56,14 @@ class Comparison:
 
 
 def read_all(cls: type[Source], path: Path) -> list[RawPage] | str:
+    """Every page read with ``cls``; the pages the pdfium source left to pdfminer in ``FALLBACKS``."""
     try:
         with cls(path) as source:
-            return list(source.read(range(1, len(source.pages) + 1)))
+            pages = list(source.read(range(1, len(source.pages) + 1)))
+            if isinstance(source, PdfiumSource):
+                left = ", ".join(map(str, source.by_pdfminer)) or "none"
+                FALLBACKS[path] = left if source.pdfium is not None else "every page (pdfium reads the file otherwise)"
+            return pages
     except InputError as exc:
         return f"InputError: {exc}"
 
@@ -150,7 +156,8 @@ def report(path: Path, runs: int) -> bool:
         print(f"   pdfium:   {b if isinstance(b, str) else f'{len(b)} pages'}")
         return a == b
     c = compare_pages(a, b)
-    print(f"   pages {c.pages}; chars {c.chars[0]} / {c.chars[1]}; images {c.images[0]} / {c.images[1]}")
+    print(f"   pages {c.pages} (read by pdfminer in the pdfium source: {FALLBACKS[path]}); "
+          f"chars {c.chars[0]} / {c.chars[1]}; images {c.images[0]} / {c.images[1]}")
     print(f"   words {c.words}: texts differ on {len(c.word_text_pages)} pages {c.word_text_pages[:8]}; "
           f"{c.words_moved} moved (max {c.word_max:.2g} pt); {c.word_font_diffs} with another font or size")
     print(f"   cells {c.cells}: counts differ on {len(c.cell_count_pages)} pages {c.cell_count_pages[:8]}; "

@@ -49,6 +49,7 @@ PDFIUM_SEGMENT = {pdfium_c.FPDF_SEGMENT_MOVETO: "m", pdfium_c.FPDF_SEGMENT_LINET
 
 
 ULPS = 8  # pdfium's sums of single-precision numbers drift this many units in the last place
+SLACK = ULPS * 2.0**-23  # that drift at most, per unit of the number's size
 
 
 @lru_cache(maxsize=65536)
@@ -180,28 +181,33 @@ class PdfiumSource(Source):
     def _text(self, device: _Device, raw: Any, page: PDFPage, ctm: Matrix) -> None:
         count = pdfium_c.FPDFText_CountChars(raw)
         texts = _page_text(raw, count)
+        get_origin, get_object, addressof = pdfium_c.FPDFText_GetCharOrigin, pdfium_c.FPDFText_GetTextObject, \
+            ctypes.addressof
         x, y = ctypes.c_double(), ctypes.c_double()
         m = pdfium_c.FS_MATRIX()
         run = _Run()
         font: _Font | None = None
         scale: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
         size = 0.0
+        ahead: tuple[int, tuple[float, float]] = (-1, (0.0, 0.0))  # an origin already asked for
         i = 0
         while i < count:
             text = texts[i]
             if text in GENERATED and pdfium_c.FPDFText_IsGenerated(raw, i):
                 i += 1
                 continue
-            obj = pdfium_c.FPDFText_GetTextObject(raw, i)
-            address = ctypes.addressof(obj.contents)
-            pdfium_c.FPDFText_GetCharOrigin(raw, i, x, y)
-            origin = (x.value, y.value)
+            obj = get_object(raw, i)
+            address = addressof(obj.contents)
+            if ahead[0] == i:
+                origin = ahead[1]
+            else:
+                get_origin(raw, i, x, y)
+                origin = (x.value, y.value)
             following = i + 1  # a ligature: one glyph, its text spread over characters at its origin
             while following < count and texts[following] not in GENERATED:
-                pdfium_c.FPDFText_GetCharOrigin(raw, following, x, y)
-                if (x.value, y.value) != origin:
-                    break
-                if ctypes.addressof(pdfium_c.FPDFText_GetTextObject(raw, following).contents) != address:
+                get_origin(raw, following, x, y)
+                ahead = (following, (x.value, y.value))
+                if ahead[1] != origin or addressof(get_object(raw, following).contents) != address:
                     break
                 text += texts[following]
                 following += 1
@@ -214,8 +220,7 @@ class PdfiumSource(Source):
                     raise _Unreadable(f"text turned or flattened by {scale[:4]}")
             cid = font.cid(text, raw, i, scale[0] * size)
             matrix = run.place(address, origin, scale, size, ctm)
-            adv = device.render_char(matrix, font.pdfminer, size, 1.0, 0.0, cid, None, None)
-            run.adv = adv
+            run.adv = device.render_char(matrix, font, size, 1.0, 0.0, cid, None, None)
             i = following
 
     def _font(self, handle: Any, page: PDFPage) -> _Font:
@@ -238,11 +243,13 @@ class PdfiumSource(Source):
 
 
 class _Font:
-    """A pdfminer font and its character codes by the text they stand for (the codes the
-    font's /ToUnicode map gives a text, else those its encoding gives it)."""
+    """A pdfminer font, its character codes by the text they stand for (the codes the
+    font's /ToUnicode map gives a text, else those its encoding gives it), and the face
+    ``render_char`` uses, with each code's text and width looked up once."""
 
     def __init__(self, font: PDFFont):
         self.pdfminer = font
+        self.fontname = font.fontname
         codes: dict[str, list[int]] = {}
         unicode_map = getattr(font, "unicode_map", None)
         mapped: dict[int, str] = unicode_map.cid2unichr if unicode_map else {}
@@ -258,15 +265,29 @@ class _Font:
                 if cid not in mapped:
                     encoded.setdefault(text, []).append(cid)
             codes = {**encoded, **codes}
+        self.texts = {cid: text for text, cids in codes.items() for cid in cids}
+        self.widths = {cid: font.char_width(cid) for cid in self.texts}
         for hyphen in LINE_END_HYPHENS:
             codes[hyphen] = [c for h in HYPHENS for c in codes.get(h, ())]
         self.code: dict[str, int] = {}  # texts whose codes are all as wide
         self.choices: dict[str, list[int]] = {}  # the others
         for text, cids in codes.items():
-            if len({font.char_width(c) for c in cids}) == 1:
+            if len({self.widths[c] for c in cids}) == 1:
                 self.code[text] = cids[0]
             elif cids:
                 self.choices[text] = cids
+
+    def to_unichr(self, cid: int) -> str:
+        return self.texts[cid]
+
+    def char_width(self, cid: int) -> float:
+        return self.widths[cid]
+
+    def is_vertical(self) -> bool:
+        return False  # a vertical font's page is read by pdfminer
+
+    def get_descent(self) -> float:
+        return self.pdfminer.get_descent()
 
     def cid(self, text: str, raw: Any, index: int, scale: float) -> int:
         """The character code of the glyph pdfium read as ``text``: of several, the one whose
@@ -280,7 +301,7 @@ class _Font:
         box = pdfium_c.FS_RECTF()
         pdfium_c.FPDFText_GetLooseCharBox(raw, index, box)
         width = (box.right - box.left) / scale if scale else 0.0
-        return min(codes, key=lambda c: abs(self.pdfminer.char_width(c) - width))
+        return min(codes, key=lambda c: abs(self.widths[c] - width))
 
 
 class _Run:
@@ -306,19 +327,20 @@ class _Run:
             self.address, self.x, self.y, self.last = address, 0.0, origin[1], origin[0]
             self.matrix = mult_matrix((a, b, c, d, written(origin[0]), written(origin[1])), ctm)
             return self.matrix
-        slack = ULPS * math.ldexp(1.0, math.frexp(origin[0])[1] - 24) / abs(a)
-        gap = (origin[0] - self.last) / a - self.adv
-        self.x += self.adv
+        here = origin[0]
+        x = self.x + self.adv
         dxscale = 0.001 * size
-        kerning = -gap / dxscale if dxscale else 0.0
-        if abs(kerning - round(kerning)) * dxscale <= slack:
-            if round(kerning):
-                self.x -= round(kerning) * dxscale
+        gap = (here - self.last) / a - self.adv
+        kerning = round(-gap / dxscale) if dxscale else 0
+        slack = abs(here) * SLACK / abs(a)
+        if abs(gap + kerning * dxscale) <= slack:
+            if kerning:
+                x -= kerning * dxscale
         else:
-            self.x += snapped(gap, slack)
-        self.last = origin[0]
+            x += snapped(gap, slack)
+        self.x, self.last = x, here
         m = self.matrix
-        return (m[0], m[1], m[2], m[3], self.x * m[0] + 0.0 * m[2] + m[4], self.x * m[1] + 0.0 * m[3] + m[5])
+        return (m[0], m[1], m[2], m[3], x * m[0] + 0.0 * m[2] + m[4], x * m[1] + 0.0 * m[3] + m[5])
 
 
 def _page_text(raw: Any, count: int) -> list[str]:
