@@ -1,17 +1,31 @@
-"""MEASURED, NOT ADOPTED: the PDF's characters and ruling lines from pdfium (pypdfium2),
-in the pdfminer ``Source``'s form. See ``benchmarks/pdf_sources.py`` for how it compares.
+"""The PDF's characters and ruling lines read by pdfium (pypdfium2), given as the pdfminer
+``Source`` gives them: the reader's source (``benchmarks/pdf_sources.py`` compares the two).
 
-pdfium interprets the page content (in C++); the boxes are then computed as pdfminer
-computes them, with pdfminer's own code: each character goes through the pdfminer
-source's ``render_char`` (font box from the font's /Descent, size and advance width,
-pdfplumber's coordinates), each path through pdfminer's ``paint_path`` (its LTLine /
-LTRect / LTCurve classification), so pdfplumber's word extractor and table finder group
-them as before. pdfminer still opens the file (the same errors, the page tree and
-geometry) and loads the fonts (full names with subset prefixes, /Descent, /Widths,
-character codes from the text), because pdfium's API gives none of these. pdfium stores
-numbers in single precision: a number the file writes with few digits (a position, a
-font size) is taken back as the shortest decimal that single precision stores the same
-way; numbers pdfium computed (positions after kerning) keep its rounding.
+pdfium interprets the page content (in C++); the boxes are then computed with pdfminer's
+own code: each glyph goes through the pdfminer source's ``render_char`` (font box from the
+font's /Descent, size and advance width; pdfplumber's coordinates), each path through
+pdfminer's ``paint_path`` (its LTLine / LTRect / LTCurve classification), so pdfplumber's
+word extractor and table finder group them as before. pdfminer still opens the file (the
+same errors, page tree and geometry) and loads the fonts (names with subset prefixes,
+/Descent, /Widths, the code of each glyph from its text), which pdfium's API does not give.
+
+pdfium keeps numbers in single precision. A number the file writes (a position, a font
+size, a rectangle's width) is taken back as the decimal with the fewest places within a few
+units in its last place, and glyph positions along a text object are summed again as
+pdfminer sums them (advance widths, then TJ kerning in thousandths of the font size), so
+that words and cells are equal to pdfminer's to the last bit (on every fixture).
+
+A page is read by pdfminer when pdfium does not give it as pdfminer would: turned pages or
+text, character spacing (Tc), vertical and Type 3 fonts, a font pdfminer cannot name alone, a glyph without a code,
+a text object pdfium's text layer leaves out (a copy drawn over another for "fake bold", a
+lone space); a whole file when pdfium reads its page tree otherwise (a damaged file pdfium
+repairs). pdfium also sorts the text objects of a line left to right; the characters are put
+back in drawing order. Left different: pdfium's text layer drops a character drawn within
+0.07 em of the same character a few before it in one text object (overprinting inside one
+string, or text squeezed below 0.07 em a character), which pdfminer keeps; and character
+spacing in whole thousandths of the font size reads as kerning, so a string drawn right
+after another (Tj Tj) starts that spacing further right than pdfminer has it (pdfminer
+does not add it after a string's last glyph).
 """
 
 from __future__ import annotations
@@ -21,6 +35,8 @@ import math
 import os
 import re
 from functools import lru_cache
+from itertools import pairwise
+from operator import itemgetter
 from typing import Any
 
 import pypdfium2
@@ -46,8 +62,8 @@ GENERATED = frozenset(" \r\n")  # the characters pdfium may add that are not in 
 HYPHENS = ("-", "\u00ad", "\u2010", "\u2011")
 PDFIUM_SEGMENT = {pdfium_c.FPDF_SEGMENT_MOVETO: "m", pdfium_c.FPDF_SEGMENT_LINETO: "l",
                   pdfium_c.FPDF_SEGMENT_BEZIERTO: "c"}
-
-
+SPACE = 32  # the code word spacing follows
+THINNEST = 0.01  # pdfium's text layer leaves out text objects narrower than this (spaces alone)
 ULPS = 8  # pdfium's sums of single-precision numbers drift this many units in the last place
 SLACK = ULPS * 2.0**-23  # that drift at most, per unit of the number's size
 
@@ -75,9 +91,7 @@ def _matrix(m: pdfium_c.FS_MATRIX) -> Matrix:
 
 
 class _Unreadable(Exception):
-    """Something on a page that pdfium's primitives do not give as pdfminer reads it (a font
-    pdfminer does not load by that name, a glyph without a code, a vertical or Type 3 font,
-    turned text or a turned page): that page is read by pdfminer."""
+    """Something on a page that pdfium does not give as pdfminer would: pdfminer reads the page."""
 
 
 class PdfiumSource(Source):
@@ -87,6 +101,10 @@ class PdfiumSource(Source):
 
     def __init__(self, pdf: Input | str | os.PathLike[str]):
         super().__init__(pdf)  # pdfminer's opening: its errors, page tree and geometry
+        self.fonts: dict[int, _Font] = {}  # by id of pdfminer's font
+        self.handles: dict[int, _Font] = {}  # by pdfium's font handle, on the page being read
+        self.order: dict[int, int] = {}  # pdfium's text objects (by address) in drawing order, on the page
+        self.by_pdfminer: list[int] = []  # numbers of the pages read by pdfminer
         self.pdfium: pypdfium2.PdfDocument | None = None
         try:
             self.pdfium = pypdfium2.PdfDocument(self.path.data)
@@ -95,9 +113,6 @@ class PdfiumSource(Source):
         if len(self.pdfium) != len(self.pages):
             self.pdfium.close()
             self.pdfium = None
-        self.fonts: dict[int, _Font] = {}  # by id of pdfminer's font
-        self.handles: dict[int, _Font] = {}  # by pdfium's font handle, on the page being read
-        self.by_pdfminer: list[int] = []  # numbers of the pages read by pdfminer
 
     def __exit__(self, *exc: object) -> None:
         if self.pdfium is not None:
@@ -121,9 +136,10 @@ class PdfiumSource(Source):
         base = _page_ctm(page)
         device.begin_page(page, base)
         self.handles = {}
+        self.order = {}
         pdfium_page = document[number - 1]
         try:
-            images = self._objects(device, pdfium_page.raw, base, pdfium_page.raw, True)
+            images = self._objects(device, pdfium_page.raw, base, True)
             self._chars(device, pdfium_page, page, base)
         finally:
             pdfium_page.close()
@@ -148,23 +164,30 @@ class PdfiumSource(Source):
 
     # -- paths --------------------------------------------------------------------------------
 
-    def _objects(self, device: _Device, holder: Any, ctm: Matrix, page: Any, on_page: bool) -> int:
+    def _objects(self, device: _Device, holder: Any, ctm: Matrix, on_page: bool) -> int:
         """Paths of the page (or form) ``holder`` painted on ``device`` as pdfminer paints
-        them; returns the number of images."""
+        them, its text objects numbered in drawing order (``order``); returns the number of
+        images."""
         count = (pdfium_c.FPDFPage_CountObjects if on_page else pdfium_c.FPDFFormObj_CountObjects)(holder)
         get = pdfium_c.FPDFPage_GetObject if on_page else pdfium_c.FPDFFormObj_GetObject
         images = 0
         m = pdfium_c.FS_MATRIX()
+        left, bottom, right, top = (ctypes.c_float() for _ in range(4))
         for i in range(count):
             obj = get(holder, i)
             kind = pdfium_c.FPDFPageObj_GetType(obj)
-            if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
+                pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+                if right.value - left.value < THINNEST:
+                    raise _Unreadable("a text object too thin for pdfium's text layer")
+                self.order[ctypes.addressof(obj.contents)] = len(self.order)
+            elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
                 images += 1
             elif kind in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM):
                 pdfium_c.FPDFPageObj_GetMatrix(obj, m)
                 own = mult_matrix(_matrix(m), ctm)
                 if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
-                    images += self._objects(device, obj, own, page, False)
+                    images += self._objects(device, obj, own, False)
                 else:
                     _paint(device, obj, own)
         return images
@@ -174,12 +197,19 @@ class PdfiumSource(Source):
     def _chars(self, device: _Device, pdfium_page: Any, page: PDFPage, ctm: Matrix) -> None:
         text_page = pdfium_page.get_textpage()
         try:
-            self._text(device, text_page.raw, page, ctm)
+            drawn = self._text(device, text_page.raw, page, ctm)
         finally:
             text_page.close()
+        if len(set(drawn)) != len(self.order):
+            raise _Unreadable("pdfium's text layer left out a text object (one drawn twice)")
+        if any(a > b for a, b in pairwise(drawn)):  # pdfium sorted a line's text objects left to right
+            device.chars = [char for _, char in sorted(zip(drawn, device.chars, strict=True), key=itemgetter(0))]
 
-    def _text(self, device: _Device, raw: Any, page: PDFPage, ctm: Matrix) -> None:
+    def _text(self, device: _Device, raw: Any, page: PDFPage, ctm: Matrix) -> list[int]:
+        """Each glyph of pdfium's text layer rendered on ``device``; returns the drawing
+        order of each one's text object."""
         count = pdfium_c.FPDFText_CountChars(raw)
+        drawn: list[int] = []
         texts = _page_text(raw, count)
         get_origin, get_object, addressof = pdfium_c.FPDFText_GetCharOrigin, pdfium_c.FPDFText_GetTextObject, \
             ctypes.addressof
@@ -212,6 +242,9 @@ class PdfiumSource(Source):
                 text += texts[following]
                 following += 1
             if address != run.address or font is None:
+                if address not in self.order:
+                    raise _Unreadable("a character of no text object on the page")
+                number = self.order[address]
                 font = self._font(pdfium_c.FPDFTextObj_GetFont(obj), page)
                 pdfium_c.FPDFText_GetMatrix(raw, i, m)
                 size = written(pdfium_c.FPDFText_GetFontSize(raw, i))
@@ -220,8 +253,10 @@ class PdfiumSource(Source):
                     raise _Unreadable(f"text turned or flattened by {scale[:4]}")
             cid = font.cid(text, raw, i, scale[0] * size)
             matrix = run.place(address, origin, scale, size, ctm)
-            run.adv = device.render_char(matrix, font, size, 1.0, 0.0, cid, None, None)
+            run.adv, run.cid = device.render_char(matrix, font, size, 1.0, 0.0, cid, None, None), cid
+            drawn.append(number)
             i = following
+        return drawn
 
     def _font(self, handle: Any, page: PDFPage) -> _Font:
         key = ctypes.addressof(handle.contents)
@@ -232,7 +267,7 @@ class PdfiumSource(Source):
             name = buffer.value.decode("latin-1")
             found = _page_fonts(self.resources, page).get(SUBSET.sub("", name))
             if found is None:
-                raise _Unreadable(f"font {name} not found in the page's resources")
+                raise _Unreadable(f"font {name} not among the page's fonts, or not alone with that name")
             if found.is_vertical() or isinstance(found, PDFType3Font):
                 raise _Unreadable(f"font {name} is vertical or Type 3")
             font = self.fonts.get(id(found))
@@ -309,7 +344,9 @@ class _Run:
     pdfminer's ``render_string_horizontal`` computes them, operation for operation: the
     first glyph at the object's origin (as written), then after each glyph its advance
     width, less the kerning pdfium leaves before the next one (in whole thousandths of the
-    font size as a TJ array writes it; otherwise the gap as a short decimal)."""
+    font size as a TJ array writes it), or plus the word spacing after a space (a short
+    decimal). Other gaps are character spacing, which pdfminer does not add after the
+    last glyph of a string as pdfium does: the page goes to pdfminer."""
 
     def __init__(self) -> None:
         self.address: int | None = None
@@ -318,6 +355,7 @@ class _Run:
         self.last = math.nan  # pdfium's origin of the previous glyph, along the line
         self.y = math.nan
         self.adv = 0.0
+        self.cid = 0  # the previous glyph's code
 
     def place(self, address: int | None, origin: tuple[float, float], scale: Matrix, size: float,
               ctm: Matrix) -> Matrix:
@@ -336,8 +374,11 @@ class _Run:
         if abs(gap + kerning * dxscale) <= slack:
             if kerning:
                 x -= kerning * dxscale
+        elif self.cid != SPACE:
+            # character spacing (Tc): pdfminer leaves it out after a string's last glyph
+            raise _Unreadable("character spacing")
         else:
-            x += snapped(gap, slack)
+            x += snapped(gap, slack)  # word spacing (Tw), after a space only
         self.x, self.last = x, here
         m = self.matrix
         return (m[0], m[1], m[2], m[3], x * m[0] + 0.0 * m[2] + m[4], x * m[1] + 0.0 * m[3] + m[5])
@@ -423,30 +464,35 @@ def _page_ctm(page: PDFPage) -> Matrix:
     return (1, 0, 0, 1, -x0, -y0)
 
 
-def _page_fonts(resources: Any, page: PDFPage) -> dict[str, PDFFont]:
-    """pdfminer's fonts of a page and of its forms, by base font name without a subset prefix."""
-    fonts: dict[str, PDFFont] = {}
+def _page_fonts(resources: Any, page: PDFPage) -> dict[str, PDFFont | None]:
+    """pdfminer's fonts of a page and of its forms, by base font name without a subset
+    prefix (None for a name that two fonts share: pdfium's name does not tell them apart)."""
+    fonts: dict[str, PDFFont | None] = {}
     seen: set[int] = set()
 
     def walk(res: Any) -> None:
         res = resolve1(res) or {}
         for ref in (resolve1(res.get("Font")) or {}).values():
             objid = ref.objid if isinstance(ref, PDFObjRef) else None
-            font = resources.get_font(objid, resolve1(ref))
+            try:
+                font = resources.get_font(objid, resolve1(ref))
+            except Exception:  # noqa: BLE001 - a font pdfminer cannot load: no glyph of it is read here
+                continue
             name = getattr(font, "basefont", None)
             if isinstance(name, PSLiteral):
                 name = name.name
             if isinstance(name, bytes):
                 name = name.decode("latin-1")
             if isinstance(name, str):
-                fonts.setdefault(SUBSET.sub("", name), font)
+                key = SUBSET.sub("", name)
+                fonts[key] = font if fonts.get(key, font) is font else None
         for ref in (resolve1(res.get("XObject")) or {}).values():
             if isinstance(ref, PDFObjRef) and ref.objid in seen:
                 continue
             if isinstance(ref, PDFObjRef):
                 seen.add(ref.objid)
             xobject = stream_value(ref)
-            if xobject.get("Subtype") is not None and getattr(xobject.get("Subtype"), "name", "") == "Form":
+            if getattr(xobject.get("Subtype"), "name", "") == "Form":
                 walk(xobject.get("Resources"))
 
     walk(page.resources)
