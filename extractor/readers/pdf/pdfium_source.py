@@ -15,17 +15,18 @@ units in its last place, and glyph positions along a text object are summed agai
 pdfminer sums them (advance widths, then TJ kerning in thousandths of the font size), so
 that words and cells are equal to pdfminer's to the last bit (on every fixture).
 
-A page is read by pdfminer when pdfium does not give it as pdfminer would: turned pages or
-text, character spacing (Tc), vertical and Type 3 fonts, a font pdfminer cannot name alone, a glyph without a code,
-a text object pdfium's text layer leaves out (a copy drawn over another for "fake bold", a
-lone space); a whole file when pdfium reads its page tree otherwise (a damaged file pdfium
-repairs). pdfium also sorts the text objects of a line left to right; the characters are put
-back in drawing order. Left different: pdfium's text layer drops a character drawn within
-0.07 em of the same character a few before it in one text object (overprinting inside one
-string, or text squeezed below 0.07 em a character), which pdfminer keeps; and character
-spacing in whole thousandths of the font size reads as kerning, so a string drawn right
-after another (Tj Tj) starts that spacing further right than pdfminer has it (pdfminer
-does not add it after a string's last glyph).
+pdfminer reads a page that pdfium does not give as pdfminer would: turned pages or text,
+character spacing, vertical and Type 3 fonts, two fonts of one name, a glyph without a
+code, a text object pdfium's text layer leaves out (a copy drawn over another for "fake
+bold", a lone space); and every page of a file whose page tree pdfium reads otherwise (a
+damaged file that pdfium repairs). pdfium sorts the text objects of a line left to right:
+the characters are put back in drawing order. pdfminer's errors on a page's fonts and on
+decoding its content are raised as it raises them. Left different: pdfium's text layer
+drops a glyph drawn within 0.07 em of the same glyph a few before it in one text object
+(overprinting, or text squeezed that tight), which pdfminer keeps; character spacing in
+whole thousandths of the font size reads as kerning, so a string drawn right after another
+(Tj Tj) starts that spacing further right (pdfminer does not add it after a string's last
+glyph); a damaged content stream may be read otherwise (3 of 300 damaged fixture copies).
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ import pypdfium2.raw as pdfium_c
 from pdfminer.converter import PDFLayoutAnalyzer
 from pdfminer.layout import LTCurve, LTLine, LTRect
 from pdfminer.pdffont import PDFCIDFont, PDFFont, PDFType3Font, PDFUnicodeNotDefined
+from pdfminer.pdfinterp import PDFPageInterpreter
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdftypes import PDFObjRef, resolve1, stream_value
 from pdfminer.psparser import PSLiteral
@@ -137,7 +139,13 @@ class PdfiumSource(Source):
         device.begin_page(page, base)
         self.handles = {}
         self.order = {}
-        pdfium_page = document[number - 1]
+        PDFPageInterpreter(self.resources, device).init_resources(page.resources)  # pdfminer's errors on
+        for stream in page.contents:  # fonts and on decoding the content, raised as it raises them
+            stream_value(stream).get_data()
+        try:
+            pdfium_page = document[number - 1]
+        except pypdfium2.PdfiumError as exc:
+            raise _Unreadable(str(exc)) from None
         try:
             images = self._objects(device, pdfium_page.raw, base, True)
             self._chars(device, pdfium_page, page, base)
@@ -452,15 +460,8 @@ _STATE: Any = _State()
 
 
 def _page_ctm(page: PDFPage) -> Matrix:
-    """pdfminer's initial matrix for the page (media box offset and rotation)."""
-    x0, y0, x1, y1 = page.mediabox
-    rotate = (page.rotate + 360) % 360
-    if rotate == 90:
-        return (0, -1, 1, 0, -y0, x1)
-    if rotate == 180:
-        return (-1, 0, 0, -1, x1, y1)
-    if rotate == 270:
-        return (0, 1, -1, 0, y1, -x0)
+    """pdfminer's initial matrix for an unturned page: the media box's corner to the origin."""
+    x0, y0, _, _ = page.mediabox
     return (1, 0, 0, 1, -x0, -y0)
 
 
