@@ -13,11 +13,9 @@ run each unless ``--runs`` says more (then the best time):
   pages (pypdfium2 copies them into a temporary file), for pages/s and memory in pages;
   and the whole ``extract`` (reader, interpreter, checks, identifiers) on that document.
 
-It also compares a pypdfium2 character source with pdfminer's (the one the reader uses):
-how many characters, and how many of their boxes agree within 0.5 pt across (x0, x1) and
-down (top, bottom). pdfium gives glyph boxes, pdfminer font boxes (ascent to descent), so
-the second differ, and the reader's line and paragraph spacing with them; pypdfium2 is not
-adopted as the character source.
+* ``read_pdf`` with one worker and the pdfminer character source (``source.Source``)
+  instead of the pdfium one the reader uses (``pdfium_source``; the two give the same
+  blocks, ``benchmarks/pdf_sources.py`` compares them page by page).
 
 Prints the ratios (target: read_pdf at most 0.33 of ``extract_tables``; wall time, and CPU
 time, which other work on the machine disturbs less), pages/s, the peak
@@ -83,54 +81,16 @@ def job_pdfium_text(path: Path, jobs: int) -> int:
         document.close()
 
 
-def job_pdfium_chars(path: Path, jobs: int) -> dict:
-    """pypdfium2's characters against pdfminer's: counts and boxes (top-down coordinates)."""
-    import pypdfium2
-    from pdfminer.layout import LTChar
+def job_read_pdfminer(path: Path, jobs: int) -> int:
+    from extractor.readers.pdf import pages
+    from extractor.readers.pdf.source import Source
 
-    from extractor.readers.pdf.source import Source, _leaves
-
-    across = down = total_pdfium = total_pdfminer = 0
-    started = time.perf_counter()
-    document = pypdfium2.PdfDocument(path)
-    pdfium_chars = []
-    for i in range(len(document)):
-        page = document[i]
-        height = page.get_height()
-        text = page.get_textpage()
-        chars = []
-        for n in range(text.count_chars()):
-            glyph = text.get_text_range(n, 1)
-            if glyph.isspace() or not glyph:
-                continue
-            left, bottom, right, top = text.get_charbox(n, loose=True)
-            chars.append((glyph, left, height - top, right, height - bottom))
-        pdfium_chars.append(chars)
-    pdfium_seconds = time.perf_counter() - started
-    document.close()
-    with Source(path) as source:
-        for number, chars in enumerate(pdfium_chars, start=1):
-            from pdfminer.converter import PDFPageAggregator
-            from pdfminer.pdfinterp import PDFPageInterpreter
-
-            device = PDFPageAggregator(source.resources, pageno=number, laparams=None)
-            PDFPageInterpreter(source.resources, device).process_page(source.pages[number - 1])
-            theirs = [o for o in _leaves(device.get_result()) if isinstance(o, LTChar) and o.get_text().strip()]
-            height = source.pages[number - 1].mediabox[3]
-            total_pdfium += len(chars)
-            total_pdfminer += len(theirs)
-            for ours, obj in zip(chars, theirs, strict=False):
-                box = (obj.x0, height - obj.y1, obj.x1, height - obj.y0)
-                if ours[0] != obj.get_text():
-                    continue
-                across += abs(ours[1] - box[0]) <= 0.5 and abs(ours[3] - box[2]) <= 0.5
-                down += abs(ours[2] - box[1]) <= 0.5 and abs(ours[4] - box[3]) <= 0.5
-    return {"pdfium_chars": total_pdfium, "pdfminer_chars": total_pdfminer, "across": across, "down": down,
-            "pdfium_seconds": pdfium_seconds}
+    setattr(pages, "Source", Source)  # noqa: B010 - the reader's character source, replaced in this child
+    return sum(1 for _ in pages.read_pdf(path, jobs=jobs))
 
 
-JOBS = {"read": job_read, "extract": job_extract, "extract_tables": job_extract_tables, "pdfium_text": job_pdfium_text,
-        "pdfium_chars": job_pdfium_chars}
+JOBS = {"read": job_read, "extract": job_extract, "extract_tables": job_extract_tables,
+        "pdfium_text": job_pdfium_text, "read_pdfminer": job_read_pdfminer}
 
 
 def child(name: str, path: Path, jobs: int) -> None:
@@ -197,7 +157,7 @@ def main() -> int:
     serial = measure("read", path, 1, args.runs)
     tables = measure("extract_tables", path, 1, args.runs)
     text = measure("pdfium_text", path, 1, args.runs)
-    chars = measure("pdfium_chars", path, 1, 1)["result"]
+    pdfminer = measure("read_pdfminer", path, 1, args.runs)
     ratio = ours["seconds"] / tables["seconds"]
     print(f"file:                       {path.name} ({pages} pages, {available_cores()} cores)")
     print(f"read_pdf, jobs={args.jobs}:            {ours['seconds']:8.2f} s  {pages / ours['seconds']:6.1f} pages/s  "
@@ -213,9 +173,8 @@ def main() -> int:
           f"{serial['cpu_seconds'] / tables['cpu_seconds']:.2f} (wall time on a machine that is busy "
           f"elsewhere is noisy; CPU time is not)")
     print(f"ratio to pypdfium2 text:     {ours['seconds'] / text['seconds']:8.1f}")
-    print(f"pypdfium2 characters:        {chars['pdfium_chars']} (pdfminer {chars['pdfminer_chars']}) in "
-          f"{chars['pdfium_seconds']:.2f} s; within 0.5 pt of pdfminer's: {chars['across']} across, "
-          f"{chars['down']} down")
+    print(f"read_pdf, jobs=1, pdfminer:  {pdfminer['seconds']:8.2f} s  CPU {pdfminer['cpu_seconds']:.2f} s: "
+          f"the pdfium source takes {serial['cpu_seconds'] / pdfminer['cpu_seconds']:.2f} of its CPU time")
     ok = ratio <= RATIO_TARGET
     if args.pages:
         with tempfile.TemporaryDirectory() as tmp:

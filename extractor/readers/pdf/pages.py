@@ -25,7 +25,7 @@ from .flow import usual_gap
 from .furniture import PageEdges, edge_lines, resolved_pages, running_lines
 from .measures import Measuring, page_line_gaps
 from .page import page_content
-from .source import Source
+from .pdfium_source import PdfiumSource as Source
 from .spool import PageSpool, packed
 from .tolerances import DEFAULT, Tolerances
 
