@@ -1,9 +1,10 @@
-"""The PDF reader's two character sources compared: pdfminer (``source.Source``, the one
-the reader uses) and pdfium (``pdfium_source.PdfiumSource``, measured, not adopted).
+"""The PDF reader's two character sources compared: pdfium (``pdfium_source.PdfiumSource``,
+the one the reader uses) and pdfminer (``source.Source``, its base and fallback).
 
     .venv/bin/python benchmarks/pdf_sources.py [PDF ...] [--runs 3]
 
-For every PDF (default: ``fixtures/source_specs/`` and ``tests/fixtures/pdf/``), page by
+For every PDF (default: ``fixtures/source_specs/``, ``tests/fixtures/pdf/`` and
+``tests/fixtures/bodies-pdf/``), page by
 page: the words (texts equal; fonts and sizes equal; largest coordinate difference), the
 ruled cells (counts, grouping, largest coordinate difference); then the blocks of
 ``read_pdf`` with each source (equal or not, and the first differences); and the CPU time
@@ -32,7 +33,11 @@ from extractor.readers.pdf import pages as pdf_pages  # noqa: E402
 from extractor.readers.pdf.pdfium_source import PdfiumSource  # noqa: E402
 from extractor.readers.pdf.source import RawPage, Source  # noqa: E402
 
-DEFAULT_DIRS = (ROOT / "fixtures" / "source_specs", ROOT / "tests" / "fixtures" / "pdf")
+DEFAULT_DIRS = (
+    ROOT / "fixtures" / "source_specs",
+    ROOT / "tests" / "fixtures" / "pdf",
+    ROOT / "tests" / "fixtures" / "bodies-pdf",
+)
 SOURCES: dict[str, type[Source]] = {"pdfminer": Source, "pdfium": PdfiumSource}
 FALLBACKS: dict[Path, str] = {}  # pages the pdfium source had pdfminer read, by file
 NOISE = 1e-9  # coordinate differences below this are double-precision noise, counted as equal

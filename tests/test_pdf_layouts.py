@@ -9,15 +9,19 @@ findings. A finding that only the PDF gives is a reader defect.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
+from functools import partial
 from pathlib import Path
 
 import pytest
-from helpers import CONTENT, without_provenance
+from click.testing import CliRunner
+from helpers import CONTENT, rendering, without_provenance
 
+from extractor.cli import main
 from extractor.pipeline import extract
-from extractor.readers.pdf import read_pdf, spool
+from extractor.readers.pdf import pages, read_pdf, spool
 from extractor.readers.pdf.pages import read_pages
 from extractor.readers.pdf.tolerances import DEFAULT
 
@@ -124,6 +128,23 @@ def test_output_does_not_depend_on_where_the_pages_are_spooled(monkeypatch, pdf_
         pages.add(b"xy")
         assert pages._file._rolled  # type: ignore[attr-defined]
     assert list(read_pdf(path)) == in_memory
+
+
+def _crash_unless_in(test_process: int, job: object) -> None:
+    """A worker's page reading that dies as a crash in C code would (not in the test's own process)."""
+    assert os.getpid() != test_process, "pages read in the test's own process, not by workers"
+    os._exit(1)
+
+
+def test_a_page_reader_process_that_dies_is_our_defect_not_a_hang(monkeypatch):
+    """A crash inside the PDF library kills its worker: the command ends with exit 3 and the
+    request to report it (the pool is broken), rather than waiting for the lost pages."""
+
+    monkeypatch.setattr(pages, "_read_chunk", partial(_crash_unless_in, os.getpid()))
+    result = CliRunner().invoke(main, ["check", str(rendering(".pdf")), "--jobs", "2"])
+    assert result.exit_code == 3
+    assert "BrokenProcessPool" in result.output
+    assert "this is a defect in qualspec, not a problem with your input" in result.output
 
 
 def test_output_does_not_depend_on_jobs_or_chunks():

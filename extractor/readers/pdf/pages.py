@@ -11,6 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from ...blocks import Block
@@ -123,8 +124,14 @@ def read_pages(
         results: Iterator[list[PageRead]] = (_read_chunk((pdf, chunk, tol)) for chunk in chunks)
         yield from _reported(results, total, progress)
         return
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        yield from _reported(pool.imap(_read_chunk, [(pdf, chunk, tol) for chunk in chunks]), total, progress)
+    # a worker that dies (a crash in the PDF library) breaks the pool: BrokenProcessPool, not a hang
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        futures = [pool.submit(_read_chunk, (pdf, chunk, tol)) for chunk in chunks]
+        try:
+            yield from _reported((f.result() for f in futures), total, progress)
+        finally:  # on an error (or when the reader is abandoned) the chunks not started are not read
+            for future in futures:
+                future.cancel()
 
 
 def _reported(results: Iterator[list[PageRead]], total: int, progress: Progress | None) -> Iterator[PageRead]:
