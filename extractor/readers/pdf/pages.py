@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -126,9 +127,9 @@ def read_pages(
         return
     # a worker that dies (a crash in the PDF library) breaks the pool: BrokenProcessPool, not a hang
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        futures = [pool.submit(_read_chunk, (pdf, chunk, tol)) for chunk in chunks]
-        try:
-            yield from _reported((f.result() for f in futures), total, progress)
+        futures = deque(pool.submit(_read_chunk, (pdf, chunk, tol)) for chunk in chunks)
+        try:  # each chunk's result let go once given out
+            yield from _reported((futures.popleft().result() for _ in range(len(chunks))), total, progress)
         finally:  # on an error (or when the reader is abandoned) the chunks not started are not read
             for future in futures:
                 future.cancel()
