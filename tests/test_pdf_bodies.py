@@ -20,9 +20,11 @@ import pdfplumber
 import pytest
 from helpers import FACTS, facts_as_expected, outcomes_as_expected
 
+from extractor.blocks import BULLET_GLYPHS
 from extractor.model import Specification
 from extractor.pipeline import extract
 from extractor.readers.pdf import read_pdf
+from extractor.readers.pdf.pages import Source
 from extractor.readers.registry import read_blocks
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -64,27 +66,20 @@ TOUCHING_COLUMNS = (
     "them are single digits: no gutter divides those columns; the qualification number/reference table "
     "has only two lines (a gutter needs three)"
 )
-DRAWN_BULLETS = (
-    "Chromium draws list bullets as filled circles (vector paths), not as glyphs; the page source "
-    "(source.py) gives the reader words and ruled cells but no drawn shapes, so the criteria items "
-    "('1.1' then their text) come out as plain paragraphs"
-)
 COLSPAN = (
     "a header cell spanning two columns: the HTML reader follows it with an empty cell (colspan - 1), "
     "the PDF reader gives one cell as the Word reader does, so the skipped header row's text in the "
     "unexpected-row finding differs ('... will: |  | Assessment ...' in the HTML form)"
 )
 AGORED = "agored-cymru-unit-page-guidance-by-criterion.chromium-borderless.pdf"
-GATEWAY = "gateway-entry-units-lo-heading-ac-list.chromium-borderless.pdf"
 OFQUAL = "ofqual-register-unit-lo-ac-table.chromium-borderless.pdf"
 SKILLSFIRST = "skillsfirst-qualification-structure-only.chromium-borderless.pdf"
 XFAIL: dict[str, dict[str, str]] = {
-    "outcomes": {AGORED: WIDEST_LINE_AT_EDGE, GATEWAY: DRAWN_BULLETS, OFQUAL: LABELS_AND_CENTRED_ROWS},
+    "outcomes": {AGORED: WIDEST_LINE_AT_EDGE, OFQUAL: LABELS_AND_CENTRED_ROWS},
     "facts": {OFQUAL: LABELS_AND_CENTRED_ROWS},
     "structure": {SKILLSFIRST: TOUCHING_COLUMNS},
     "findings": {
         AGORED: WIDEST_LINE_AT_EDGE,
-        GATEWAY: DRAWN_BULLETS,
         OFQUAL: LABELS_AND_CENTRED_ROWS,
         SKILLSFIRST: TOUCHING_COLUMNS,
         "ofqual-register-unit-lo-ac-table.libreoffice-ruled.pdf": COLSPAN,
@@ -122,6 +117,20 @@ def test_chromium_header_and_footer_are_dropped_as_page_furniture():
     assert all(f"/{FURNITURE}.html" in text and FURNITURE in text.split("\n")[0] for text in printed)
     texts = [b.text for b in read_pdf(pdf)] + [c.text for b in read_pdf(pdf) for c in b.cells]
     assert texts and not [t for t in texts if "file://" in t or FURNITURE in t or re.search(r"\b\d/3\b", t)]
+
+
+def test_bullets_drawn_as_shapes_start_list_items():
+    """Chromium prints an HTML list's discs as filled paths, not glyphs: the page has no
+    bullet character, yet the criteria come back as list items, each with its own text."""
+    pdf = FIXTURES / "bodies-pdf" / "gateway-entry-units-lo-heading-ac-list.chromium-borderless.pdf"
+    with Source(pdf) as source:
+        pages = list(source.read(range(1, len(source.pages) + 1)))
+    assert not [w for page in pages for w in page.words if w.text[0] in BULLET_GLYPHS]
+    assert sum(len(page.marks) for page in pages) == 29  # the discs of the four units' 29 criteria
+    items = [b.text for b in read_pdf(pdf) if b.kind == "item"]
+    assert len(items) == 29
+    assert items[0] == "1.1 Identify potential living situations for the future (e.g. independent or supported living)."
+    assert items[-1] == "3.2 Use basic terms when identifying outcomes."
 
 
 @pytest.mark.parametrize("pdf", _params(("units",), "outcomes"))

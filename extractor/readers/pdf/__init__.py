@@ -2,7 +2,8 @@
 
 Each page is read once: pdfium interprets it, and its characters and ruling lines are
 given as pdfminer gives them (``pdfium_source``; pdfminer itself reads what pdfium cannot
-give as it would, ``source``): its words with font name and size, and its ruled cells.
+give as it would, ``source``): its words with font name and size, its ruled cells, and
+small filled shapes (list bullets drawn as discs are read as "•", ``marks``).
 Words inside a table go to the cell that holds them, the others form body lines
 (``lines``, ``tables``, ``page``); borderless tables are recovered from text alignment
 (``borderless``) or from narrow gutters between columns (``gutters``). Pages are read by

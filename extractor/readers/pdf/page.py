@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from .borderless import with_borderless_tables
 from .gutters import with_gutter_tables
 from .lines import Line, boxes_bbox, containing, group_lines
+from .marks import drawn_bullets
 from .source import RawPage
 from .tables import Element, Table, ruled_rows
 from .tolerances import Tolerances, Word
@@ -23,7 +24,8 @@ class PageContent:
 
 
 def page_content(raw: RawPage, tol: Tolerances) -> PageContent:
-    """Words inside a table go to the cell that holds them; the others form body lines."""
+    """Words (and bullets drawn as shapes) inside a table go to the cell that holds them;
+    the others form body lines."""
     number = raw.number
     if not raw.chars:
         return PageContent(number, raw.height, [], 0, raw.images)
@@ -31,7 +33,7 @@ def page_content(raw: RawPage, tol: Tolerances) -> PageContent:
     table_words: list[list[Word]] = [[] for _ in raw.tables]
     body: list[Word] = []
     boxes = [t.bbox for t in tables]
-    for w in raw.words:
+    for w in [*raw.words, *drawn_bullets(raw.marks, raw.words, tol)]:
         index = containing(w, boxes)
         (body if index is None else table_words[index]).append(w)
     for table, cells, words in zip(tables, raw.tables, table_words, strict=True):

@@ -43,21 +43,17 @@ from typing import Any
 import pypdfium2
 import pypdfium2.raw as pdfium_c
 from pdfminer.converter import PDFLayoutAnalyzer
-from pdfminer.layout import LTCurve, LTLine, LTRect
 from pdfminer.pdffont import PDFCIDFont, PDFFont, PDFType3Font, PDFUnicodeNotDefined
 from pdfminer.pdfinterp import PDFPageInterpreter
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdftypes import PDFObjRef, resolve1, stream_value
 from pdfminer.psparser import PSLiteral
 from pdfminer.utils import mult_matrix
-from pdfplumber.utils.text import WordExtractor
 
 from ...inputs import Input
-from .source import Edge, RawPage, Source, _Device, _Frame, _leaves, _tables
-from .tolerances import Word
+from .source import RawPage, Source, _Device, _Frame, _leaves, raw_page
 
 Matrix = tuple[float, float, float, float, float, float]
-WORDS = WordExtractor(extra_attrs=["fontname", "size"])
 SUBSET = re.compile(r"^[A-Z]{6}\+")
 LINE_END_HYPHENS = ("\x02", "\ufffe")  # pdfium's text for a hyphen that ends a line (by char, in a range)
 GENERATED = frozenset(" \r\n")  # the characters pdfium may add that are not in the file
@@ -151,24 +147,7 @@ class PdfiumSource(Source):
             self._chars(device, pdfium_page, page, base)
         finally:
             pdfium_page.close()
-        lines: list[Edge] = []
-        rects: list[Edge] = []
-        curves: list[Edge] = []
-        for obj in _leaves(device.cur_item):
-            if type(obj) is LTRect:
-                rects.extend(frame.rect_edges(obj))
-            elif type(obj) is LTLine:
-                lines.append(frame.line_edge(obj))
-            elif isinstance(obj, LTCurve):
-                curves.extend(frame.curve_edges(obj))
-        chars = device.chars
-        if not chars:
-            return RawPage(number, frame.height, [], [], 0, images)
-        words = [
-            Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], w["fontname"], w["size"])
-            for w in WORDS.extract_words(chars)
-        ]
-        return RawPage(number, frame.height, words, _tables(lines + rects + curves), len(chars), images)
+        return raw_page(number, frame, device.chars, _leaves(device.cur_item), images)
 
     # -- paths --------------------------------------------------------------------------------
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 import io
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any, BinaryIO
 
@@ -46,6 +46,7 @@ from .tolerances import BBox, Word
 Edge = dict[str, Any]  # pdfplumber's edge: x0, x1, top, bottom, width, height, orientation
 TABLE_SETTINGS = TableSettings.resolve(None)  # find_tables() defaults: the lines strategy
 WORDS = WordExtractor(extra_attrs=["fontname", "size"])
+MARK_MAX = 12.0  # points: filled shapes this small or smaller are kept as marks (bullets, at most)
 LIBRARY_LOGGERS = ("pdfminer", "pdfplumber")
 """Loggers whose warnings on damaged files ("Not adding object ... to xref") would print before our one error line."""
 
@@ -53,7 +54,8 @@ LIBRARY_LOGGERS = ("pdfminer", "pdfplumber")
 @dataclass
 class RawPage:
     """What the reader takes from one page: its words, ruled cells grouped into tables
-    (one-cell groups kept), and counts of characters and images."""
+    (one-cell groups kept), counts of characters and images, and the small filled shapes
+    drawn on it."""
 
     number: int
     height: float
@@ -61,6 +63,7 @@ class RawPage:
     tables: list[list[BBox]]
     chars: int
     images: int
+    marks: list[BBox] = field(default_factory=list)  # small filled shapes (bullets a browser draws)
 
 
 @contextmanager
@@ -119,27 +122,36 @@ class Source:
         frame = _Frame.of(page)
         device = _Device(self.resources, number, frame)
         PDFPageInterpreter(self.resources, device).process_page(page)
-        chars = device.chars
-        lines: list[Edge] = []
-        rects: list[Edge] = []
-        curves: list[Edge] = []
-        images = 0
-        for obj in _leaves(device.get_result()):
-            if type(obj) is LTRect:
-                rects.extend(frame.rect_edges(obj))
-            elif type(obj) is LTLine:
-                lines.append(frame.line_edge(obj))
-            elif isinstance(obj, LTCurve):
-                curves.extend(frame.curve_edges(obj))
-            elif isinstance(obj, LTImage):
-                images += 1
-        if not chars:
-            return RawPage(number, frame.height, [], [], 0, images)
-        words = [
-            Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], w["fontname"], w["size"])
-            for w in WORDS.extract_words(chars)
-        ]
-        return RawPage(number, frame.height, words, _tables(lines + rects + curves), len(chars), images)
+        return raw_page(number, frame, device.chars, _leaves(device.get_result()))
+
+
+def raw_page(
+    number: int, frame: _Frame, chars: list[dict[str, Any]], drawn: Iterable[LTItem], images: int = 0,
+) -> RawPage:
+    """A page from its characters (as pdfplumber's dicts) and the objects drawn on it:
+    words, ruled cells, small filled shapes; images counted on top of ``images``."""
+    lines: list[Edge] = []
+    rects: list[Edge] = []
+    curves: list[Edge] = []
+    marks: list[BBox] = []
+    for obj in drawn:
+        if type(obj) is LTRect:
+            rects.extend(frame.rect_edges(obj))
+        elif type(obj) is LTLine:
+            lines.append(frame.line_edge(obj))
+        elif isinstance(obj, LTCurve):
+            curves.extend(frame.curve_edges(obj))
+            if obj.fill and max(obj.width, obj.height) <= MARK_MAX:
+                marks.append(frame.box(obj))
+        elif isinstance(obj, LTImage):
+            images += 1
+    if not chars:
+        return RawPage(number, frame.height, [], [], 0, images)
+    words = [
+        Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], w["fontname"], w["size"])
+        for w in WORDS.extract_words(chars)
+    ]
+    return RawPage(number, frame.height, words, _tables(lines + rects + curves), len(chars), images, marks)
 
 
 class _Device(PDFPageAggregator):
@@ -229,6 +241,11 @@ class _Frame:
             x0, y0, x1, y1 = y0, x0, y1, x1
         height = y1 - y0
         return cls(float((height - y0) - (height - y1)), x0, height - y1)
+
+    def box(self, obj: LTItem) -> BBox:
+        """An object's box in top-down coordinates."""
+        x0, y0, x1, y1 = obj.bbox  # type: ignore[attr-defined]
+        return (x0 + self.x0, self.height - y1 + self.top, x1 + self.x0, self.height - y0 + self.top)
 
     def line_edge(self, obj: LTLine) -> Edge:
         top, bottom = self.height - obj.y1 + self.top, self.height - obj.y0 + self.top

@@ -63,6 +63,10 @@ class Tolerances:
     usual_gap_share: float = 0.1  # the usual line gap is shared by this fraction of line pairs
     usual_gap_max: float = 20.0  # gaps from this up are not line gaps
     default_gap: float = 3.0  # the line gap assumed when there are no line pairs
+    mark_roundness: float = 0.2  # a drawn bullet's width and height differ by at most this share
+    mark_min_ems: float = 0.15  # and its height is within these multiples of its text's size
+    mark_max_ems: float = 0.8
+    mark_gap_ems: float = 2.0  # and its text starts within this many ems on its right
 
     def paragraph_gap(self, line_gap: float, size: float, own: bool = False) -> float:
         """The space between two lines above which a new paragraph starts, given the usual
