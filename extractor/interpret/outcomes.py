@@ -27,6 +27,7 @@ STRONG_OUTCOME = re.compile(
 UNNUMBERED_OUTCOME = re.compile(r"^(?:learning\s+outcome|LO)\s*[:\-\u2013]\s*([A-Za-z].*)$", re.IGNORECASE | re.DOTALL)
 BARE_OUTCOME = re.compile(r"^(?:(?:learning\s+outcome|outcome|LO)\s*)?(\d+)\.?$", re.IGNORECASE)
 CRITERION = re.compile(r"^(?:AC\s*)?(\d+)\.(\d+)\.?(?:(?:\s+|(?=[A-Za-z]))(\S.*))?$", re.IGNORECASE | re.DOTALL)
+LISTED = re.compile(r"^(\d+)[.)]\s+(\S.*)$", re.DOTALL)  # "2. Pack goods", an ordered list's item as text
 BARE_CRITERION = re.compile(r"^(?:AC\s*)?(\d+)\.(\d+)$", re.IGNORECASE)
 
 
@@ -147,7 +148,7 @@ class Outcomes:
             if first > 0 and not _has_role(roles, len(cells), first, "content"):
                 return self.extend_last(" ".join(t for t in texts[first:] if t), where)
             return False
-        index, criteria_seen = 0, False
+        index, criteria_seen, outcome_cell = 0, False, False
         while index < len(cells):
             text = texts[index]
             if not text:
@@ -171,7 +172,14 @@ class Outcomes:
                 self.outcome(int(bare_outcome.group(1)), following[0], cells[index].location)
                 index += 2
                 continue
-            criteria_seen = self._cell(cells[index], where, criteria_seen) or criteria_seen
+            listed = _listed(cells[index]) if outcome_cell and not criteria_seen else None
+            if listed is not None:
+                for text, part in zip(listed, cells[index].parts, strict=True):
+                    criteria_seen = self.unnumbered(text, part.location) or criteria_seen
+            else:
+                outcomes_before = len(self.outcomes) + len(self.duplicates)
+                criteria_seen = self._cell(cells[index], where, criteria_seen) or criteria_seen
+                outcome_cell = outcome_cell or len(self.outcomes) + len(self.duplicates) > outcomes_before
             index += 1
         return True
 
@@ -234,6 +242,19 @@ class Outcomes:
 def _numbered(text: str) -> bool:
     text = text.strip()
     return bool(CRITERION.match(text) or OUTCOME.match(text) or BARE_OUTCOME.match(text) or STRONG_OUTCOME.match(text))
+
+
+def _listed(cell: Cell) -> list[str] | None:
+    """The texts of a cell whose parts are numbered 1., 2., 3. ... in order (an ordered list
+    printed as text), without their numbers; None if the cell is not such a list. Beside an
+    outcome these are its criteria, as the items of an ordered list are."""
+    texts = []
+    for n, part in enumerate(cell.parts, start=1):
+        listed = LISTED.match(part.text.strip())
+        if listed is None or int(listed.group(1)) != n:
+            return None
+        texts.append(listed.group(2))
+    return texts or None
 
 
 def _until_numbered(texts: list[str]) -> list[str]:

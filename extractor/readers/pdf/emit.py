@@ -88,15 +88,7 @@ class Emitter:
 
     def _join(self, table: Table, more: Table) -> None:
         rows = list(more.rows)
-        # repeated header rows
-        k = 0
-        while k < len(rows) and k < len(table.rows):
-            texts = rows[k].texts()
-            if any(texts) and texts == table.rows[k].texts():
-                k += 1
-            else:
-                break
-        rows = rows[k:]
+        rows = rows[self._repeated_header(table, rows) :]
         if rows and self._runs_on(table.rows[-1], rows[0]):
             last, first = table.rows[-1], rows.pop(0)
             for slot in first.slots:
@@ -107,17 +99,38 @@ class Emitter:
                     target.source.tail.append(slot.cell)
         table.rows.extend(rows)
 
+    def _repeated_header(self, table: Table, rows: list[Row]) -> int:
+        """How many of ``rows`` (the top of the next page) repeat the header rows of
+        ``table``: its first rows, or the first rows of its last section in the same
+        columns (two tables printed one under the other are read as one)."""
+        start = len(table.rows) - 1
+        while start > 0 and same_columns(table.rows[start - 1], table.rows[-1], self.tol):
+            start -= 1
+        for first in dict.fromkeys((0, start)):
+            k = 0
+            while k < len(rows) and first + k < len(table.rows):
+                texts = rows[k].texts()
+                if any(texts) and texts == table.rows[first + k].texts():
+                    k += 1
+                else:
+                    break
+            if k:
+                return k
+        return 0
+
     def _runs_on(self, last: Row, first: Row) -> bool:
         """Does ``first`` (top of a page) continue the cells of ``last`` (bottom of the
-        previous page)? Every cell with text must continue text that filled its cell."""
+        previous page)? Every cell with text must continue text that filled its cell, or
+        start a new paragraph under text that reached the page break (then the others
+        must go on with a word in lower case, a sentence running on); one at least must
+        continue its text."""
         if not same_columns(last, first, self.tol):
             return False  # a row split by a page break keeps its cells
-        any_text = False
+        ran_on, new_paragraph, running = False, False, True
         for slot in first.slots:
             cell = slot.cell
             if cell is None or not cell.has_text:
                 continue
-            any_text = True
             target = overlapping(last, slot)
             source = target.source if target else None
             if source is None:
@@ -128,24 +141,31 @@ class Emitter:
             start = cell.lines[0]
             found = marker(start.words)
             if found and found[0] == "bullet":
+                ran_on = True
                 continue  # a list running on
-            pad = max(0.0, min(ln.x0 for ln in source.lines) - source.bbox[0])
-            if fits(before, start, source.bbox[2] - pad, self.tol):
-                return False
             reached = source.bbox[3] - before.bottom <= before.size + self.tol.run_on_bottom
             if not reached and source.page == last.page:
                 return False  # the text did not reach the page break
-        return any_text
+            pad = max(0.0, min(ln.x0 for ln in source.lines) - source.bbox[0])
+            if not fits(before, start, source.bbox[2] - pad, self.tol):
+                ran_on = True
+                running = running and start.text[:1].islower()
+            elif source.page != last.page:
+                return False
+            else:
+                new_paragraph = True
+        return ran_on and (running or not new_paragraph)
 
     # emitting
 
     def _table(self, table: Table, index: int) -> Iterator[Block]:
+        pad = self._left_pad(table)
         for r, row in enumerate(table.rows):
             cells = []
             for c, slot in enumerate(row.slots):
                 box = (slot.x0, row.top, slot.x1, row.bottom) if slot.cell is None else slot.cell.bbox
                 where = Location(page=row.page, bbox=rounded(box), table=index, row=r, cell=c)
-                parts = self._cell_parts(slot.cell) if slot.cell is not None else []
+                parts = self._cell_parts(slot.cell, pad) if slot.cell is not None else []
                 cells.append(Cell(tuple(parts), where))
             while cells and not cells[-1].parts:
                 cells.pop()
@@ -158,13 +178,24 @@ class Emitter:
                 cells=tuple(cells),
             )
 
-    def _cell_parts(self, cell: PdfCell) -> list[Part]:
+    @staticmethod
+    def _left_pad(table: Table) -> float:
+        """The table's cell padding: the least space seen between a cell's left edge and
+        its text (a cell whose text is indented, a list, has more on its left only)."""
+        pads = [
+            min(ln.x0 for ln in slot.cell.lines) - slot.cell.bbox[0]
+            for row in table.rows
+            for slot in row.slots
+            if slot.cell is not None and slot.cell.lines
+        ]
+        return max(0.0, min(pads, default=0.0))
+
+    def _cell_parts(self, cell: PdfCell, pad: float) -> list[Part]:
         pieces = [cell, *cell.tail]
         lines = [ln for piece in pieces for ln in piece.lines]
         if not lines:
             return []
-        # the right edge of the text: the cell's edge less the padding seen on its left
-        pad = max(0.0, min(ln.x0 for ln in cell.lines) - cell.bbox[0]) if cell.lines else 0.0
+        # the right edge of the text: the cell's edge less the table's padding
         limit = max(max(ln.x1 for ln in lines), cell.bbox[2] - pad - self.tol.cell_right_pad)
         own = self._own_line_gap(pieces)
         gap = self.cell_gap if own is None else own
@@ -195,7 +226,7 @@ class Emitter:
         return gap if gap <= self.tol.paragraph_gap(self.cell_gap, size) else None
 
     def _body(self, lines: list[Line]) -> Iterator[Block]:
-        flow = Flow(limit=self.body_limit, gap=self.body_gap, body=True, tol=self.tol)
+        flow = Flow(limit=self.body_limit, gap=self.body_gap, body=True, tol=self.tol, body_size=self.body_size)
         prev: Line | None = None
         for line in lines:
             continued = prev is not None and line.page != prev.page and self._page_run_on(prev, line)

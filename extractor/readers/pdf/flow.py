@@ -3,7 +3,8 @@
 A new paragraph starts after a vertical gap, a change of size or weight, an indent
 change, or a line that ended short although the next word would have fitted; a line that
 starts with a bullet glyph (``•``, U+F0B7) starts an item, and so does, in the body only, a
-typed ``-`` or ``1.``; the item goes on over its wrapped lines (and takes the text set
+typed ``-`` or ``1.`` (but a line printed as a heading, larger or bold, is a heading
+that keeps its typed number: "1. Understand ..."); the item goes on over its wrapped lines (and takes the text set
 under an item that printed only its label, "• 1.1"). Lines are joined with a space, except
 across a break inside a word (see ``wordbreaks``).
 """
@@ -16,8 +17,9 @@ from typing import Literal
 
 from ...blocks import BULLET_GLYPHS, Location
 from ...textutil import fold
+from .headings import heading_level
 from .lines import Line, join_words, lines_bbox
-from .tolerances import DASHES, NUMBER_MARKER, Tolerances, Word
+from .tolerances import DASHES, NUMBER_MARKER, SEQUENCE_NUMBER, Tolerances, Word
 from .wordbreaks import Vocabulary, joined
 
 
@@ -75,8 +77,11 @@ class Para:
 class Flow:
     """Reflows a sequence of lines (one container) into paragraphs and items."""
 
-    def __init__(self, limit: float, gap: float, body: bool, tol: Tolerances, own_gap: bool = False):
+    def __init__(
+        self, limit: float, gap: float, body: bool, tol: Tolerances, own_gap: bool = False, body_size: float = 0.0
+    ):
         self.limit = limit  # right edge of the text area
+        self.body_size = body_size  # the body text's size (0: unknown), for lines printed as headings
         self.gap = gap  # normal space between lines of one paragraph
         self.own_gap = own_gap  # measured on these lines (not the document's usual gap)
         # typed list markers ("1.", "- ") start items only in the body, as in the text form;
@@ -100,6 +105,8 @@ class Flow:
         found = marker(line.words)
         if found and found[0] in ("dash", "number") and not self.body:
             found = None
+        if found and found[0] == "number" and heading_level([line], self.body_size) is not None:
+            found = None  # a numbered heading ("1. Understand ..."), printed larger or bold
         if found and found[0] in ("dash", "number") and current and prev:
             # a dash or number starts an item only where a new paragraph could start
             # (or right after an item with the same marker)
@@ -155,6 +162,8 @@ class Flow:
                 return True
             if line.x0 < prev.x0 - tol.indent and len(current.lines) > 1:
                 return True
+            if abs(line.x0 - current.lines[0].x0) <= tol.indent and numbered_next(current.lines[0], line):
+                return True  # "2. ..." under "1. ...": the next entry of a numbered list
         return fits(prev, line, self.limit, tol)
 
     def _wrapped(self, prev: Line, line: Line, gap: float) -> bool:
@@ -188,6 +197,15 @@ class Flow:
             if text:
                 out.append((p, text))
         return out
+
+
+def numbered_next(first: Line, line: Line) -> bool:
+    """Does ``line`` start with the number after the one that starts ``first`` ("1." then
+    "2.", "1.1" then "1.2")?"""
+    a, b = SEQUENCE_NUMBER.match(first.words[0].text), SEQUENCE_NUMBER.match(line.words[0].text)
+    if not a or not b or a["head"] != b["head"] or a["dot"] != b["dot"] or not (a["head"] or a["dot"]):
+        return False
+    return int(b["last"]) == int(a["last"]) + 1
 
 
 def fits(prev: Line, line: Line, limit: float, tol: Tolerances) -> bool:

@@ -46,6 +46,8 @@ from .tolerances import BBox, Word
 Edge = dict[str, Any]  # pdfplumber's edge: x0, x1, top, bottom, width, height, orientation
 TABLE_SETTINGS = TableSettings.resolve(None)  # find_tables() defaults: the lines strategy
 WORDS = WordExtractor(extra_attrs=["fontname", "size"])
+WORD_GAP = 1.5  # points: a gap this wide between letters that otherwise touch ends a word
+LETTER_GAP = 0.5  # points: letters this close touch (kerning, rounding)
 MARK_MAX = 12.0  # points: filled shapes this small or smaller are kept as marks (bullets, at most)
 LIBRARY_LOGGERS = ("pdfminer", "pdfplumber")
 """Loggers whose warnings on damaged files ("Not adding object ... to xref") would print before our one error line."""
@@ -149,9 +151,23 @@ def raw_page(
         return RawPage(number, frame.height, [], [], 0, images)
     words = [
         Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], w["fontname"], w["size"])
-        for w in WORDS.extract_words(chars)
+        for found in WORDS.extract_words(chars, return_chars=True)
+        for w in _split_at_gaps(found)
     ]
     return RawPage(number, frame.height, words, _tables(lines + rects + curves), len(chars), images, marks)
+
+
+def _split_at_gaps(word: dict[str, Any]) -> list[dict[str, Any]]:
+    """``word`` cut where a gap wider than ``WORD_GAP`` parts letters that otherwise touch:
+    two words, of neighbouring table cells set closer than pdfplumber's ``x_tolerance``
+    (a borderless table's 3 pt column gap), not one word in letter-spaced type."""
+    chars = word["chars"]
+    gaps = [b["x0"] - a["x1"] for a, b in pairwise(chars)]
+    cuts = [n + 1 for n, gap in enumerate(gaps) if gap > WORD_GAP]
+    if not cuts or any(LETTER_GAP < gap <= WORD_GAP for gap in gaps) or len(gaps) - len(cuts) < len(cuts):
+        return [word]
+    bounds = [0, *cuts, len(chars)]
+    return [WORDS.merge_chars(chars[a:b]) for a, b in pairwise(bounds)]
 
 
 class _Device(PDFPageAggregator):

@@ -23,6 +23,7 @@ class Word(NamedTuple):
 
 DASHES = frozenset("-\u2013")
 NUMBER_MARKER = re.compile(r"^\d+\.$")
+SEQUENCE_NUMBER = re.compile(r"^(?P<head>(?:\d+\.)*)(?P<last>\d+)(?P<dot>\.?)$")  # "2.", "1.2", "3"
 DIGITS = re.compile(r"\d+")
 PAGE_NUMBER = re.compile(r"^(?:page\s*)?#(?:\s*(?:of|/)\s*#)?$", re.IGNORECASE)
 
