@@ -97,14 +97,32 @@ def _table_gutters(lines: list[Line], free: list[Gutter], tol: Tolerances) -> li
         for g in free
         if _gap_across(lines[0], g) is not None
         and sum(1 for ln in lines if _gap_across(ln, g) is not None) >= tol.gutter_lines
-        and all(_apart(ln, g, tol) for ln in lines if _gap_across(ln, g) is not None)
-        and any((_gap_across(ln, g) or 0.0) >= tol.column_gap_ems * size for ln in lines)
+        and (
+            _aligned_column(lines, g, tol)
+            or (
+                all(_apart(ln, g, tol) for ln in lines if _gap_across(ln, g) is not None)
+                and any((_gap_across(ln, g) or 0.0) >= tol.column_gap_ems * size for ln in lines)
+            )
+        )
     ]
     if not gutters:
         return []
     if all(b - a >= tol.column_gap(size) for a, b in gutters):
         return []
     return gutters
+
+
+def _aligned_column(lines: list[Line], gutter: Gutter, tol: Tolerances) -> bool:
+    """Does the text right of the gutter start at one x in every line with text on both
+    sides (a left-aligned column, not a river of spaces down a paragraph), several of them
+    more than a space apart, and words on the left? Then a line only a space apart there
+    is a column's widest entry ("Unit title" before its value)."""
+    crossing = [ln for ln in lines if _gap_across(ln, gutter) is not None]
+    if not all(any(c.isalpha() for w in ln.words if w.x1 <= gutter[0] for c in w.text) for ln in crossing):
+        return False  # labels have words; a list's markers ("•", "1.1") have none
+    starts = [min(w.x0 for w in ln.words if w.x0 >= gutter[1]) for ln in crossing]
+    apart = sum(1 for ln in crossing if _apart(ln, gutter, tol))
+    return apart >= tol.gutter_lines and max(starts) - min(starts) <= tol.column_align
 
 
 def _apart(line: Line, gutter: Gutter, tol: Tolerances) -> bool:

@@ -48,6 +48,7 @@ class Tolerances:
     row_gap_ems: float = 2.5  # a borderless table ends at a vertical gap this high
     gutter_min: float = 2.0  # a strip this wide that no word crosses may divide columns
     gutter_lines: int = 3  # if this many lines have text on both sides of it
+    column_align: float = 0.5  # the texts of a left-aligned column start this close
     wrap_gap_ems: float = 0.5  # a first-column line this far below is a new row, not a wrap
     paragraph_gap_min: float = 1.2  # extra space above the document's usual line gap that
     paragraph_gap_ems: float = 0.15  # starts a paragraph (the larger of the two)
