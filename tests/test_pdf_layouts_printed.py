@@ -51,15 +51,22 @@ TOUCHING = (
     "with values as close as words ('K/650/1184 202', '15 20') and no column's text starts at one x: no "
     "gutter divides them, the units listing is not recognised and no unit specification is found"
 )
+UNNUMBERED_BESIDE_CENTRED = (
+    "unnumbered criteria beside outcome cells centred over them (rowspan): an outcome spanning three "
+    "equal rows prints at the height of the middle one, so which criteria it spans is not in the page's "
+    "geometry; the table reads with 'Be able to move goods safely' beside 'Use handling equipment safely' "
+    "only, and 'Assess a load before moving it' goes to the outcome before (numbered criteria are placed "
+    "by their numbers)"
+)
 AC_LIST = "ac-list-in-cell.chromium-borderless.pdf"
 WILL_CAN = "learner-will-can.chromium-borderless.pdf"
 PREFIXES = "lo-prefixes.chromium-borderless.pdf"
 MAPPING = "mapping-table.chromium-borderless.pdf"
 STRUCTURE = "qualification-structure-only.chromium-borderless.pdf"
 UNNUMBERED = "unnumbered-acs.chromium-borderless.pdf"
-_CENTRED = {AC_LIST: CENTRED, WILL_CAN: CENTRED, PREFIXES: CENTRED, MAPPING: CENTRED, UNNUMBERED: CENTRED}
+_CENTRED = {AC_LIST: CENTRED, WILL_CAN: CENTRED, PREFIXES: CENTRED, MAPPING: CENTRED}
 XFAIL: dict[str, dict[str, str]] = {
-    "units": {**_CENTRED, STRUCTURE: TOUCHING},
+    "units": {**_CENTRED, STRUCTURE: TOUCHING, UNNUMBERED: UNNUMBERED_BESIDE_CENTRED},
     "structure": {STRUCTURE: TOUCHING},
     "findings": {**_CENTRED, STRUCTURE: TOUCHING},
 }

@@ -87,29 +87,54 @@ def _free_strips(lines: list[Line], tol: Tolerances) -> list[Gutter]:
 
 
 def _table_gutters(lines: list[Line], free: list[Gutter], tol: Tolerances) -> list[Gutter]:
-    """The strips that divide the lines into columns: text on both sides in the first
-    line and in several others, never only a space between words apart (as down a river
-    of spaces in a paragraph), in one line far apart (a cell's text ending short); none
-    if no strip is narrower than the column gap ``borderless`` looks for."""
+    """The strips that divide the lines into columns (text on both sides in the first
+    line, see ``_divides``); none if no strip is narrower than the column gap
+    ``borderless`` looks for."""
     size = lines[0].size
-    gutters = [
-        g
-        for g in free
-        if _gap_across(lines[0], g) is not None
-        and sum(1 for ln in lines if _gap_across(ln, g) is not None) >= tol.gutter_lines
-        and (
-            _aligned_column(lines, g, tol)
-            or (
-                all(_apart(ln, g, tol) for ln in lines if _gap_across(ln, g) is not None)
-                and any((_gap_across(ln, g) or 0.0) >= tol.column_gap_ems * size for ln in lines)
-            )
-        )
-    ]
+    gutters = [g for g in free if _gap_across(lines[0], g) is not None and _divides(lines, g, tol)]
     if not gutters:
         return []
     if all(b - a >= tol.column_gap(size) for a, b in gutters):
         return []
     return gutters
+
+
+def _divides(lines: list[Line], gutter: Gutter, tol: Tolerances) -> bool:
+    """Does the gutter divide two columns: two columns set at other heights, or several
+    lines with text on both sides, apart there (a left-aligned column, or more than a
+    space between words in every line and far apart in one)?"""
+    if _column_beside(lines, gutter, tol):
+        return True
+    if sum(1 for ln in lines if _gap_across(ln, gutter) is not None) < tol.gutter_lines:
+        return False
+    if _aligned_column(lines, gutter, tol):
+        return True
+    far = tol.column_gap_ems * lines[0].size
+    return all(_apart(ln, gutter, tol) for ln in lines if _gap_across(ln, gutter) is not None) and any(
+        (_gap_across(ln, gutter) or 0.0) >= far for ln in lines
+    )
+
+
+def _column_beside(lines: list[Line], gutter: Gutter, tol: Tolerances) -> bool:
+    """Are the lines two columns set at other heights (a cell centred vertically beside
+    its neighbours' lines), so that few lines have text on both sides: lines with text
+    on the left only and on the right only, the right ones all starting at one x (a
+    left-aligned column, below a header line), and every line with text on both sides
+    apart there, with words on the left?"""
+    left_only = right_only = 0
+    starts = []
+    for n, ln in enumerate(lines):
+        left = [w for w in ln.words if w.x1 <= gutter[0]]
+        right = [w for w in ln.words if w.x0 >= gutter[1]]
+        if right and n > 0:
+            starts.append(min(w.x0 for w in right))  # not the first: header cells may be centred
+        if left and right and not (_apart(ln, gutter, tol) and any(c.isalpha() for w in left for c in w.text)):
+            return False
+        left_only += bool(left and not right)
+        right_only += bool(right and not left)
+    if not left_only or not right_only or len(starts) < tol.gutter_lines:
+        return False
+    return max(starts) - min(starts) <= tol.column_align
 
 
 def _aligned_column(lines: list[Line], gutter: Gutter, tol: Tolerances) -> bool:
