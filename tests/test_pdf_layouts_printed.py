@@ -58,13 +58,19 @@ UNNUMBERED_BESIDE_CENTRED = (
     "only, and 'Assess a load before moving it' goes to the outcome before (numbered criteria are placed "
     "by their numbers)"
 )
+HANGING = (
+    "unit 201's table: the criterion numbers ('AC1.1') print 3 pt from their texts, a criterion's wrapped "
+    "line ('procedures') hangs under its text, not under the number, so the criteria column is not left-aligned "
+    "and no gutter divides it from the outcomes centred beside it: 'LO2 Be able to carry out a stock count' "
+    "reads with 'AC2.2 Count and record stock accurately', and 'AC1.3 ...' runs on from 'AC1.2 ...'"
+)
 AC_LIST = "ac-list-in-cell.chromium-borderless.pdf"
 WILL_CAN = "learner-will-can.chromium-borderless.pdf"
 PREFIXES = "lo-prefixes.chromium-borderless.pdf"
 MAPPING = "mapping-table.chromium-borderless.pdf"
 STRUCTURE = "qualification-structure-only.chromium-borderless.pdf"
 UNNUMBERED = "unnumbered-acs.chromium-borderless.pdf"
-_CENTRED = {AC_LIST: CENTRED, WILL_CAN: CENTRED, PREFIXES: CENTRED, MAPPING: CENTRED}
+_CENTRED = {AC_LIST: CENTRED, WILL_CAN: CENTRED, PREFIXES: HANGING, MAPPING: CENTRED}
 XFAIL: dict[str, dict[str, str]] = {
     "units": {**_CENTRED, STRUCTURE: TOUCHING, UNNUMBERED: UNNUMBERED_BESIDE_CENTRED},
     "structure": {STRUCTURE: TOUCHING},

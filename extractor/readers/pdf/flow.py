@@ -153,7 +153,7 @@ class Flow:
             if line.x0 < left - tol.indent:
                 return True
         else:
-            indented = line.x0 > prev.x0 + tol.indent
+            indented = line.x0 > prev.x0 + tol.indent and not hangs(current.lines, line, tol)
             if indented and len(current.lines) > 1:
                 return True
             if indented and not continued and len(current.lines) == 1:
@@ -197,6 +197,17 @@ class Flow:
             if text:
                 out.append((p, text))
         return out
+
+
+def hangs(lines: list[Line], line: Line, tol: Tolerances) -> bool:
+    """Is ``line`` the wrapped second line of a paragraph that starts with a number
+    ("AC2.1", "1.1"), set under the text after the number (a hanging indent)?"""
+    if len(lines) != 1 or len(lines[0].words) < 2:
+        return False
+    label = lines[0].words[0].text
+    if not any(c.isdigit() for c in label) or any(c.islower() for c in label):
+        return False
+    return abs(line.x0 - lines[0].words[1].x0) <= tol.indent
 
 
 def numbered_next(first: Line, line: Line) -> bool:

@@ -64,14 +64,25 @@ def _gutter_run(elements: list[Element], start: int, tol: Tolerances) -> tuple[i
 
 def _trimmed(run: list[Line], gutters: list[Gutter], tol: Tolerances) -> int:
     """How many lines of ``run`` the table holds: lines after the last one with text on
-    both sides of a gutter stay only while they follow at the table's own spacing (the
-    rest of a long column), not after a wider gap (a paragraph after the table)."""
-    last = max(i for i, ln in enumerate(run) if any(_gap_across(ln, g) is not None for g in gutters))
+    both sides of a gutter (or on its left, before text on its right only: columns set
+    at other heights) stay only while they follow at the table's own spacing (the rest
+    of a long column), not after a wider gap (a paragraph after the table)."""
+    last = max(
+        (i for i, ln in enumerate(run) for g in gutters if _gap_across(ln, g) is not None or _left_before_right(run, i, g)),
+        default=len(run) - 1,
+    )
     spacing = max((b.top - a.bottom for a, b in pairwise(run[: last + 1])), default=0.0)
     count = last + 1
     while count < len(run) and run[count].top - run[count - 1].bottom <= tol.paragraph_gap(spacing, run[count].size, own=True):
         count += 1
     return count
+
+
+def _left_before_right(run: list[Line], i: int, gutter: Gutter) -> bool:
+    """Has line ``i`` text left of the gutter, and a later line text right of it only?"""
+    if not any(w.x1 <= gutter[0] for w in run[i].words):
+        return False
+    return any(all(w.x0 >= gutter[1] for w in ln.words) for ln in run[i + 1 :])
 
 
 def _free_strips(lines: list[Line], tol: Tolerances) -> list[Gutter]:
@@ -87,24 +98,25 @@ def _free_strips(lines: list[Line], tol: Tolerances) -> list[Gutter]:
 
 
 def _table_gutters(lines: list[Line], free: list[Gutter], tol: Tolerances) -> list[Gutter]:
-    """The strips that divide the lines into columns (text on both sides in the first
-    line, see ``_divides``); none if no strip is narrower than the column gap
-    ``borderless`` looks for."""
+    """The strips that divide the lines into columns (see ``_divides``, ``_column_beside``);
+    none if every strip is as wide as the column gap ``borderless`` looks for, unless two
+    columns are set at other heights (which ``borderless``, reading line by line, cannot
+    divide)."""
     size = lines[0].size
-    gutters = [g for g in free if _gap_across(lines[0], g) is not None and _divides(lines, g, tol)]
+    beside = [g for g in free if _column_beside(lines, g, tol)]
+    gutters = [g for g in free if g in beside or (_gap_across(lines[0], g) is not None and _divides(lines, g, tol))]
     if not gutters:
         return []
-    if all(b - a >= tol.column_gap(size) for a, b in gutters):
+    staggered = any(any(all(w.x1 <= a for w in ln.words) for ln in lines) for a, _ in beside)  # left-only lines
+    if not staggered and all(b - a >= tol.column_gap(size) for a, b in gutters):
         return []
     return gutters
 
 
 def _divides(lines: list[Line], gutter: Gutter, tol: Tolerances) -> bool:
-    """Does the gutter divide two columns: two columns set at other heights, or several
-    lines with text on both sides, apart there (a left-aligned column, or more than a
-    space between words in every line and far apart in one)?"""
-    if _column_beside(lines, gutter, tol):
-        return True
+    """Does the gutter divide two columns: several lines with text on both sides, apart
+    there (a left-aligned column, or more than a space between words in every line and
+    far apart in one)?"""
     if sum(1 for ln in lines if _gap_across(ln, gutter) is not None) < tol.gutter_lines:
         return False
     if _aligned_column(lines, gutter, tol):
@@ -132,9 +144,18 @@ def _column_beside(lines: list[Line], gutter: Gutter, tol: Tolerances) -> bool:
             return False
         left_only += bool(left and not right)
         right_only += bool(right and not left)
-    if not left_only or not right_only or len(starts) < tol.gutter_lines:
+    crossing = len(lines) - left_only - right_only
+    if left_only + crossing < 2 or not right_only or len(starts) < tol.gutter_lines:
         return False
-    return max(starts) - min(starts) <= tol.column_align
+    if max(starts) - min(starts) > tol.column_align:
+        return False
+    # the left lines sit beside the right column, between its first and last lines
+    rights = [ln for ln in lines if any(w.x0 >= gutter[1] for w in ln.words)]
+    return all(
+        rights[0].top <= ln.top and ln.bottom <= rights[-1].bottom
+        for ln in lines
+        if not any(w.x0 >= gutter[1] for w in ln.words)
+    )
 
 
 def _aligned_column(lines: list[Line], gutter: Gutter, tol: Tolerances) -> bool:
