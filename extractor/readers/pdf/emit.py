@@ -201,12 +201,17 @@ class Emitter:
         gap = self.cell_gap if own is None else own
         flow = Flow(limit=limit, gap=gap, body=False, tol=self.tol, own_gap=own is not None)
         # a piece that ran on over a page break goes on with the last paragraph, unless its
-        # first line sits lower in its cell than text normally does (paragraph spacing)
+        # first line sits lower in its cell than text normally does (paragraph spacing) in a
+        # cell whose text is not centred vertically
         pad_top = min((ln.top - cell.bbox[1] for ln in cell.lines[:1]), default=None)
         for n, piece in enumerate(pieces):
             continued = n > 0 and bool(piece.lines)
             if continued and pad_top is not None:
-                continued = piece.lines[0].top - piece.bbox[1] <= pad_top + self.tol.run_on_top_slack
+                above = piece.lines[0].top - piece.bbox[1]
+                below = piece.bbox[3] - piece.lines[-1].bottom
+                # a cell aligned to its middle (as even as a glyph box's ascent and descent)
+                centred = abs(above - below) <= self.tol.centred_ems * piece.lines[0].size
+                continued = centred or above <= pad_top + self.tol.run_on_top_slack
             flow.feed(piece.lines, continued=continued)
         return [Part(p.kind, text, p.location()) for p, text in flow.parts(self.vocabulary)]
 

@@ -59,6 +59,7 @@ class Tolerances:
     fit_slack: float = 1.0
     cell_right_pad: float = 3.0  # assumed right padding of a cell's text
     run_on_top_slack: float = 2.0  # a cell piece after a page break starting this low still runs on
+    centred_ems: float = 0.5  # text whose space above and below differ by at most this is centred
     run_on_bottom: float = 8.0  # (plus one line) text this close to a cell's foot reached the page break
     full_line_ems: float = 1.0  # a line ending this close to its right edge is full
     merged_down: float = 1.0  # a cell reaching this far below a row's top is merged down over it
