@@ -139,3 +139,90 @@ def test_a_numbered_heading_is_a_heading_not_a_list_item(engine):
     items = [b.text for b in blocks if b.kind == "item"]
     assert items[0] == "1.1 Describe the documents that accompany a delivery"
     assert len(items) == 9 and not [t for t in items if not t[:1].isdigit()]
+
+
+def _cells(pdf: Path) -> list[list[list[str]]]:
+    """Each row's cells as the texts of their parts."""
+    return [[[p.text for p in c.parts] for c in b.cells] for b in read_blocks(pdf, "pdf") if b.kind == "row"]
+
+
+def test_an_ordered_list_printed_in_a_cell_gives_one_part_per_number():
+    """LibreOffice prints an ``<ol>`` in a cell with its numbers as text, indented by the
+    list (not by the cell's padding), one short line each: every "2." and "3." starts
+    a new part, and beside an outcome they are its criteria n.1, n.2, as in the HTML form."""
+    pdf = FIXTURES / "layouts-pdf" / "ac-list-in-cell.libreoffice-ruled.pdf"
+    rows = _cells(pdf)
+    assert [["1. Understand order picking methods"], ["1. Compare single-order and batch picking", "2. Explain how picking errors are prevented"]] in rows
+    assert [
+        ["2. Be able to prepare orders for dispatch"],
+        ["1. Pick goods to an order accurately", "2. Pack goods to protect them in transit", "3. Complete dispatch documentation"],
+    ] in rows
+    unit = _extracted(pdf).units[0]
+    assert [(c.number, c.text) for c in unit.learning_outcomes[1].assessment_criteria] == [
+        ("2.1", "Pick goods to an order accurately"),
+        ("2.2", "Pack goods to protect them in transit"),
+        ("2.3", "Complete dispatch documentation"),
+    ]
+
+
+def test_an_ordered_list_typed_in_a_cell_beside_an_outcome_gives_its_criteria(tmp_path):
+    """The interpreter's side of the pattern, from HTML: criteria typed "1. ...", "2. ..."
+    on lines of their own beside an outcome are that outcome's criteria, not outcomes."""
+    html = (FIXTURES / "layouts" / "ac-list-in-cell.html").read_text(encoding="utf-8")
+    old = "<li>Pick goods to an order accurately</li>"
+    assert old in html
+    start, end = html.index("<ol>", html.index("2. Be able to prepare")), html.index("</ol>", html.index(old)) + 5
+    typed = "1. Pick goods to an order accurately<br>2. Pack goods to protect them in transit<br>3. Complete dispatch documentation"
+    page = tmp_path / "typed.html"
+    page.write_text(html[:start] + typed + html[end:], encoding="utf-8")
+    spec = extract(page)
+    assert _units(spec) == _units(_extracted(FIXTURES / "layouts" / "ac-list-in-cell.html"))
+    assert not spec.findings
+
+
+def test_words_of_neighbouring_cells_closer_than_the_word_tolerance_are_split():
+    """Chromium prints an outcome cell's last letter 2.25 pt from the next column's "1.2"
+    (pdfplumber joins characters up to 3 pt apart): a gap between letters that otherwise
+    touch ends a word, so the gutter between the columns is found."""
+    pdf = FIXTURES / "layouts-pdf" / "lo-column-ac-column.chromium-borderless.pdf"
+    rows = _cells(pdf)
+    assert [["1. Understand the purpose of stock control"], ["1.1 Explain why organisations control stock levels"]] in rows
+    assert [[], ["1.2 Describe the costs of holding too much or too little stock"]] in rows
+    texts = [p for row in rows for cell in row for p in cell]
+    assert not [t for t in texts if "control1.2" in t]
+
+
+def test_a_row_broken_by_a_page_break_under_a_repeated_header_reads_whole():
+    """LibreOffice prints a unit's facts table and outcomes table one under the other (one
+    ruled table to the reader), breaks an outcome's row over a page and repeats the
+    outcomes table's header row on the next page; its cells are centred vertically, and
+    the content cell's next paragraph starts on the new page."""
+    pdf = FIXTURES / "layouts-pdf" / "content-third-column.libreoffice-ruled.pdf"
+    rows = _cells(pdf)
+    assert rows.count([["Learning outcome"], ["Assessment criteria"], ["Indicative content"]]) == 2  # one per unit
+    assert [
+        ["1. Understand delivery procedures"],
+        ["1.1 Describe the documents that accompany a delivery"],
+        ["Delivery note", "Purchase order", "Advance shipping notice"],
+    ] in rows
+
+
+def test_a_borderless_facts_table_whose_widest_label_ends_a_space_before_its_value():
+    """Chromium prints 'Unit title' 3 pt before 'Principles of stock control', a space
+    between words; the values start at one x in every row, so the gutter is a column's."""
+    pdf = FIXTURES / "layouts-pdf" / "content-third-column.chromium-borderless.pdf"
+    rows = _cells(pdf)
+    assert [["Unit title"], ["Principles of stock control"]] in rows
+    assert [["TQT"], ["30"]] in rows
+    assert [facts_as_expected(u)["tqt"] for u in _extracted(pdf).units] == [30, 30]
+
+
+def test_an_outcome_centred_beside_its_criteria_with_no_shared_line():
+    """Chromium centres 'Learning Outcome 1: ...' (rowspan) between the lines of criteria
+    1.1 and 1.2: no line has text in both columns, yet the columns are found."""
+    pdf = FIXTURES / "layouts-pdf" / "lo-prefixes.chromium-borderless.pdf"
+    assert [
+        ["Learning Outcome 1: Understand delivery procedures"],
+        ["1.1 Describe the documents that accompany a delivery", "1.2 Explain how to deal with damaged or incorrect goods"],
+    ] in _cells(pdf)
+    assert outcomes_as_expected(_extracted(pdf).units[0]) == outcomes_as_expected(_extracted(_source(pdf)).units[0])
