@@ -130,8 +130,8 @@ def _divides(lines: list[Line], gutter: Gutter, tol: Tolerances) -> bool:
 def _column_beside(lines: list[Line], gutter: Gutter, tol: Tolerances) -> bool:
     """Are the lines two columns set at other heights (a cell centred vertically beside
     its neighbours' lines), so that few lines have text on both sides: lines with text
-    on the left only and on the right only, the right ones all starting at one x (a
-    left-aligned column, below a header line), and every line with text on both sides
+    on the left only and on the right only, the right ones starting at one x, or right
+    of it (a left-aligned column, wrapped lines hanging; below a header line), and every line with text on both sides
     apart there, with words on the left?"""
     left_only = right_only = 0
     starts = []
@@ -147,8 +147,8 @@ def _column_beside(lines: list[Line], gutter: Gutter, tol: Tolerances) -> bool:
     crossing = len(lines) - left_only - right_only
     if left_only + crossing < 2 or not right_only or len(starts) < tol.gutter_lines:
         return False
-    if max(starts) - min(starts) > tol.column_align:
-        return False
+    if sum(1 for x in starts if x - min(starts) <= tol.column_align) < tol.gutter_lines:
+        return False  # (a wrapped line may hang further right)
     # the left lines sit beside the right column, between its first and last lines
     rights = [ln for ln in lines if any(w.x0 >= gutter[1] for w in ln.words)]
     return all(

@@ -23,7 +23,7 @@ class Word(NamedTuple):
 
 DASHES = frozenset("-\u2013")
 NUMBER_MARKER = re.compile(r"^\d+\.$")
-SEQUENCE_NUMBER = re.compile(r"^(?P<head>(?:\d+\.)*)(?P<last>\d+)(?P<dot>\.?)$")  # "2.", "1.2", "3"
+SEQUENCE_NUMBER = re.compile(r"^(?P<head>[A-Z]{0,3}(?:\d+\.)*)(?P<last>\d+)(?P<dot>\.?)$")  # "2.", "1.2", "AC1.2"
 DIGITS = re.compile(r"\d+")
 PAGE_NUMBER = re.compile(r"^(?:page\s*)?#(?:\s*(?:of|/)\s*#)?$", re.IGNORECASE)
 
