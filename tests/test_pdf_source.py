@@ -3,7 +3,8 @@
 ``extractor.readers.pdf.source`` skips pdfplumber's conversion of every layout object into
 a dict of twenty fields; its words (``page.extract_words``) and ruled cells
 (``page.find_tables`` with the lines strategy, one-cell groups kept) must be equal, float
-for float, to pdfplumber's own on the same pages.
+for float, to pdfplumber's own on the same pages (these fixtures have no word whose touching
+letters are parted by a gap, which the reader cuts in two: see test_pdf_layouts_printed.py).
 """
 
 from __future__ import annotations

@@ -5,7 +5,8 @@ a handful. This module runs the same pdfminer parse and keeps only the character
 box, font and size and the ruling edges, in pdfplumber's coordinates (points from the
 page's top-left corner) and in pdfplumber's order, so that pdfplumber's own word
 extractor and table finder give the same words and cells as ``page.extract_words`` and
-``page.find_tables`` would.
+``page.find_tables`` would; except that a word whose touching letters are parted by a
+gap (two cells of a borderless table closer than pdfplumber's tolerance) is cut there.
 """
 
 from __future__ import annotations
