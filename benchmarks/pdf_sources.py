@@ -3,8 +3,8 @@ the one the reader uses) and pdfminer (``source.Source``, its base and fallback)
 
     .venv/bin/python benchmarks/pdf_sources.py [PDF ...] [--runs 3]
 
-For every PDF (default: ``fixtures/source_specs/``, ``tests/fixtures/pdf/`` and
-``tests/fixtures/bodies-pdf/``), page by
+For every PDF (default: ``fixtures/source_specs/``, ``tests/fixtures/pdf/``,
+``tests/fixtures/bodies-pdf/`` and ``tests/fixtures/layouts-pdf/``), page by
 page: the words (texts equal; fonts and sizes equal; largest coordinate difference), the
 ruled cells (counts, grouping, largest coordinate difference); then the blocks of
 ``read_pdf`` with each source (equal or not, and the first differences); and the CPU time
@@ -37,6 +37,7 @@ DEFAULT_DIRS = (
     ROOT / "fixtures" / "source_specs",
     ROOT / "tests" / "fixtures" / "pdf",
     ROOT / "tests" / "fixtures" / "bodies-pdf",
+    ROOT / "tests" / "fixtures" / "layouts-pdf",
 )
 SOURCES: dict[str, type[Source]] = {"pdfminer": Source, "pdfium": PdfiumSource}
 FALLBACKS: dict[Path, str] = {}  # pages the pdfium source had pdfminer read, by file
