@@ -34,6 +34,15 @@ def bundled_text() -> str:
 
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
+PDF_SOURCE_CASES = [  # the small PDFs of tests/fixtures/pdf/ whose words and cells the page sources are compared on
+    "table-split-across-pages",
+    "table-merged-cells",
+    "header-footer-repeated",
+    "bullets-wrapped",
+    "table-no-lines",
+    "outcome-split-across-pages",
+    "scanned-no-text",
+]
 REGENERATE = "QUALSPEC_REGEN"
 
 

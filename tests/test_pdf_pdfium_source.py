@@ -12,20 +12,12 @@ from pathlib import Path
 
 import pypdfium2
 import pytest
+from helpers import PDF_SOURCE_CASES
 
 from extractor.readers.pdf.pdfium_source import PdfiumSource, written
 from extractor.readers.pdf.source import Source
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "pdf"
-CASES = [
-    "table-split-across-pages",
-    "table-merged-cells",
-    "header-footer-repeated",
-    "bullets-wrapped",
-    "table-no-lines",
-    "outcome-split-across-pages",
-    "scanned-no-text",
-]
 
 
 def pages(source: Source) -> list[tuple]:
@@ -35,7 +27,7 @@ def pages(source: Source) -> list[tuple]:
     ]
 
 
-@pytest.mark.parametrize("name", CASES)
+@pytest.mark.parametrize("name", PDF_SOURCE_CASES)
 def test_words_and_cells_equal_the_pdfminer_sources(name):
     path = FIXTURES / f"{name}.pdf"
     with Source(path) as source:

@@ -13,20 +13,12 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+from helpers import PDF_SOURCE_CASES
 from pdfplumber.table import TableFinder, TableSettings
 
 from extractor.readers.pdf.source import Source
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "pdf"
-CASES = [
-    "table-split-across-pages",
-    "table-merged-cells",
-    "header-footer-repeated",
-    "bullets-wrapped",
-    "table-no-lines",
-    "outcome-split-across-pages",
-    "scanned-no-text",
-]
 
 
 def pdfplumber_pages(path: Path) -> list[tuple]:
@@ -47,7 +39,7 @@ def pdfplumber_pages(path: Path) -> list[tuple]:
     return out
 
 
-@pytest.mark.parametrize("name", CASES)
+@pytest.mark.parametrize("name", PDF_SOURCE_CASES)
 def test_words_and_cells_equal_pdfplumbers(name):
     path = FIXTURES / f"{name}.pdf"
     with Source(path) as source:

@@ -28,11 +28,7 @@ class Emitter:
 
     def __init__(self, measures: DocumentMeasures, tol: Tolerances):
         self.tol = tol
-        self.body_gap, self.cell_gap = measures.body_gap, measures.cell_gap
-        self.vocabulary = measures.vocabulary
-        self.body_limit = measures.body_limit
-        self.body_top, self.body_bottom = measures.body_top, measures.body_bottom
-        self.body_size = measures.body_size
+        self.measures = measures
 
     def blocks(self, pages: Iterable[PageContent]) -> Iterator[Block]:
         """The pages' blocks, each table given out once the next element shows it ends
@@ -73,8 +69,8 @@ class Emitter:
         """``after`` (first on its page) goes on with ``before`` (last on the previous
         page): same width, starting at the top of the text area, and ``before`` ran down
         to the bottom of the text area (a table broken by a page break fills its page)."""
-        at_top = after.top <= self.body_top + self.tol.page_top_slack
-        filled = before.bottom >= self.body_bottom - self.tol.fill_slack
+        at_top = after.top <= self.measures.body_top + self.tol.page_top_slack
+        filled = before.bottom >= self.measures.body_bottom - self.tol.fill_slack
         if not (same_width(before, after, self.tol) and at_top and filled and after.rows):
             return False
         # and its rows go on in the same columns (or repeat the header rows, or follow a
@@ -198,7 +194,7 @@ class Emitter:
         # the right edge of the text: the cell's edge less the table's padding
         limit = max(max(ln.x1 for ln in lines), cell.bbox[2] - pad - self.tol.cell_right_pad)
         own = self._own_line_gap(pieces)
-        gap = self.cell_gap if own is None else own
+        gap = self.measures.cell_gap if own is None else own
         flow = Flow(limit=limit, gap=gap, body=False, tol=self.tol, own_gap=own is not None)
         # a piece that ran on over a page break goes on with the last paragraph, unless its
         # first line sits lower in its cell than text normally does (paragraph spacing) in a
@@ -213,7 +209,7 @@ class Emitter:
                 centred = abs(above - below) <= self.tol.centred_ems * piece.lines[0].size
                 continued = centred or above <= pad_top + self.tol.run_on_top_slack
             flow.feed(piece.lines, continued=continued)
-        return [Part(p.kind, text, p.location()) for p, text in flow.parts(self.vocabulary)]
+        return [Part(p.kind, text, p.location()) for p, text in flow.parts(self.measures.vocabulary)]
 
     def _own_line_gap(self, pieces: list[PdfCell]) -> float | None:
         """The space between the wrapped lines of this cell's paragraphs, measured in the
@@ -228,17 +224,18 @@ class Emitter:
         if not pairs:
             return None
         gap, size = min(pairs)
-        return gap if gap <= self.tol.paragraph_gap(self.cell_gap, size) else None
+        return gap if gap <= self.tol.paragraph_gap(self.measures.cell_gap, size) else None
 
     def _body(self, lines: list[Line]) -> Iterator[Block]:
-        flow = Flow(limit=self.body_limit, gap=self.body_gap, body=True, tol=self.tol, body_size=self.body_size)
+        m = self.measures
+        flow = Flow(limit=m.body_limit, gap=m.body_gap, body=True, tol=self.tol, body_size=m.body_size)
         prev: Line | None = None
         for line in lines:
             continued = prev is not None and line.page != prev.page and self._page_run_on(prev, line)
             flow.feed([line], continued=continued)
             prev = line
-        for p, text in flow.parts(self.vocabulary):
-            level = heading_level(p.lines, self.body_size) if p.kind == "paragraph" else None
+        for p, text in flow.parts(self.measures.vocabulary):
+            level = heading_level(p.lines, self.measures.body_size) if p.kind == "paragraph" else None
             if level is None:
                 yield Block(p.kind, p.location(), text=text)
             else:
@@ -247,7 +244,7 @@ class Emitter:
     def _page_run_on(self, prev: Line, line: Line) -> bool:
         """A body paragraph running on over a page break: ``prev`` is the last line of its
         page, ``line`` the first of the next, and ``prev`` was full."""
-        if line.top > self.body_top + self.tol.page_top_slack or fits(prev, line, self.body_limit, self.tol):
+        if line.top > self.measures.body_top + self.tol.page_top_slack or fits(prev, line, self.measures.body_limit, self.tol):
             return False
         # a sentence that ends the page before a capitalised line: a paragraph ended there
         return not (prev.text.rstrip().endswith((".", ":", "?", "!")) and line.text[:1].isupper())

@@ -71,7 +71,7 @@ class Measuring:
         self.words: Counter[str] = Counter()
         self.sizes: Counter[float] = Counter()  # characters of body text by font size
         self.body_x1: list[float] = []
-        self.wrapped_x1: list[float] = []  # body lines that a sentence runs on from
+        self.wrapped_x1 = 0.0  # the widest body line that a sentence runs on from
         self.tops: list[float] = []
         self.bottoms: list[float] = []
 
@@ -79,7 +79,7 @@ class Measuring:
         body, cells = page_line_gaps(page, self.tol)
         self.body_gaps += body
         self.cell_gaps += cells
-        self.wrapped_x1 += wrapped_ends(page, self.tol)
+        self.wrapped_x1 = max([self.wrapped_x1, *wrapped_ends(page, self.tol)])
         for e in page.elements:
             if isinstance(e, Line):
                 self.words.update(word_keys(e.text))
@@ -102,7 +102,7 @@ class Measuring:
         return DocumentMeasures(
             body_gap=usual_gap(self.body_gaps, self.tol),
             cell_gap=usual_gap(self.cell_gaps or self.body_gaps, self.tol),
-            body_limit=max(max((x for x in xs if x <= p90 + 20), default=0.0), max(self.wrapped_x1, default=0.0)),
+            body_limit=max(max((x for x in xs if x <= p90 + 20), default=0.0), self.wrapped_x1),
             # a stray element at the start or end of a page here and there aside
             body_top=tops[(len(tops) - 1) // 4] if tops else 0.0,
             body_bottom=bottoms[int(0.9 * (len(bottoms) - 1))] if bottoms else 0.0,

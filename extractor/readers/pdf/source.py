@@ -152,17 +152,16 @@ def raw_page(
         return RawPage(number, frame.height, [], [], 0, images)
     words = [
         Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], w["fontname"], w["size"])
-        for found in WORDS.extract_words(chars, return_chars=True)
-        for w in _split_at_gaps(found)
+        for word, word_chars in WORDS.iter_extract_tuples(chars)
+        for w in _split_at_gaps(word, word_chars)
     ]
     return RawPage(number, frame.height, words, _tables(lines + rects + curves), len(chars), images, marks)
 
 
-def _split_at_gaps(word: dict[str, Any]) -> list[dict[str, Any]]:
+def _split_at_gaps(word: dict[str, Any], chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """``word`` cut where a gap wider than ``WORD_GAP`` parts letters that otherwise touch:
     two words, of neighbouring table cells set closer than pdfplumber's ``x_tolerance``
     (a borderless table's 3 pt column gap), not one word in letter-spaced type."""
-    chars = word["chars"]
     gaps = [b["x0"] - a["x1"] for a, b in pairwise(chars)]
     cuts = [n + 1 for n, gap in enumerate(gaps) if gap > WORD_GAP]
     if not cuts or any(LETTER_GAP < gap <= WORD_GAP for gap in gaps) or len(gaps) - len(cuts) < len(cuts):
